@@ -1,0 +1,30 @@
+using System.CommandLine;
+using RiskSim.Cli.Rendering;
+using RiskSim.Core.Engine;
+
+namespace RiskSim.Cli.Commands;
+
+/// <summary><c>risksim plan SCENARIO</c>: the paper's deterministic line, next to its published rows.</summary>
+public static class PlanCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = CommonOptions.ScenarioArgument();
+        var command = new Command(
+            "plan",
+            "Run plan mode (every input at its planned value, expected flows) and print it in the paper's Table 1 / Table 3 layout "
+            + "(£'000), next to the scenario's reference rows and the differences.")
+        {
+            scenario,
+        };
+        command.SetAction(parse => CommandRunner.Guard(() =>
+        {
+            var input = ScenarioInput.Load(parse.GetValue(scenario)!);
+            var plan = PlanRunner.Run(input.Model);
+            PlanTable.Write(input.Scenario, plan);
+            return 0;
+        }));
+        return command;
+    }
+}

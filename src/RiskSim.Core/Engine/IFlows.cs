@@ -1,0 +1,44 @@
+using RiskSim.Core.Random;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// How a month's flows are turned into numbers: drawn from their distributions (stochastic mode)
+/// or set to their expectations (plan mode). A generic struct parameter, so the JIT compiles the
+/// simulation loop once per mode with these calls inlined.
+/// </summary>
+internal interface IFlows
+{
+    /// <summary>Whether the mode consumes uniforms (plan mode does not).</summary>
+    static abstract bool UsesUniforms { get; }
+
+    /// <summary>Entries in a month with mean <paramref name="lambda"/>.</summary>
+    static abstract double Poisson(double u, double lambda);
+
+    /// <summary>How many of <paramref name="n"/> children move, each with probability <paramref name="p"/>.</summary>
+    static abstract double Binomial(double u, double n, double p);
+}
+
+/// <summary>Plan mode: expected flows, fractional children.</summary>
+internal readonly struct ExpectedFlows : IFlows
+{
+    public static bool UsesUniforms => false;
+
+    public static double Poisson(double u, double lambda) => lambda;
+
+    public static double Binomial(double u, double n, double p) => n * p;
+}
+
+/// <summary>
+/// Stochastic mode: each draw is the inverse CDF at one uniform, so the programme and do-nothing
+/// worlds, fed the same uniforms, stay in lock-step (common random numbers) and their difference
+/// carries little sampling noise.
+/// </summary>
+internal readonly struct DrawnFlows : IFlows
+{
+    public static bool UsesUniforms => true;
+
+    public static double Poisson(double u, double lambda) => DiscreteInverse.Poisson(u, lambda);
+
+    public static double Binomial(double u, double n, double p) => DiscreteInverse.Binomial(u, (int)n, p);
+}

@@ -1,0 +1,39 @@
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// Optional per-month record of one trial's flows, for tests and for plan mode's LAC path.
+/// Not used on the hot path of stochastic runs.
+/// </summary>
+internal sealed class MonthTrace
+{
+    public MonthTrace(int months, int types)
+    {
+        Types = types;
+        ProgrammeStockStart = new double[months];
+        ProgrammeStockEnd = new double[months];
+        ProgrammeEntries = new double[months];
+        ProgrammeExits = new double[months];
+        ProgrammeMovesOut = new double[months];
+        ProgrammeMovesIn = new double[months];
+        DoNothingStockStart = new double[months];
+        DoNothingStockEnd = new double[months];
+        DoNothingEntries = new double[months];
+        DoNothingExits = new double[months];
+        ProgrammeTypeStockEnd = new double[months * types];
+        DoNothingTypeStockEnd = new double[months * types];
+    }
+
+    public int Types { get; }
+    public double[] ProgrammeStockStart { get; }
+    public double[] ProgrammeStockEnd { get; }
+    public double[] ProgrammeEntries { get; }
+    public double[] ProgrammeExits { get; }
+    public double[] ProgrammeMovesOut { get; }
+    public double[] ProgrammeMovesIn { get; }
+    public double[] DoNothingStockStart { get; }
+    public double[] DoNothingStockEnd { get; }
+    public double[] DoNothingEntries { get; }
+    public double[] DoNothingExits { get; }
+    public double[] ProgrammeTypeStockEnd { get; }
+    public double[] DoNothingTypeStockEnd { get; }
+}

@@ -1,0 +1,30 @@
+using RiskSim.Core.Random;
+using RiskSim.Core.Results;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// Plan mode: every input at its planned value and expected flows instead of draws. This is the
+/// paper's own deterministic line, which a faithful scenario reproduces.
+/// </summary>
+public static class PlanRunner
+{
+    /// <summary>Runs plan mode.</summary>
+    public static PlanResult Run(CompiledModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return RunUnscaled(model);
+    }
+
+    /// <summary>Plan mode; workforce savings are never scaled here (the plan is their yardstick).</summary>
+    internal static PlanResult RunUnscaled(CompiledModel model)
+    {
+        var ws = new TrialWorkspace(model);
+        var rng = default(Xoshiro256StarStar);
+        Simulator.SetInputs(model, ws, sample: false, ref rng);
+        var trace = new MonthTrace(model.MonthCount, model.Types);
+        var yearly = new double[model.FyCount * Metrics.Count];
+        int breakeven = Simulator.Run<ExpectedFlows>(model, ws, ref rng, scaleWorkforce: false, yearly, trace);
+        return new PlanResult(model.FinancialYears, yearly, trace.ProgrammeStockEnd, breakeven);
+    }
+}

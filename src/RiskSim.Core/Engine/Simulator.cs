@@ -1,0 +1,517 @@
+using System.Diagnostics;
+using MathNet.Numerics.Distributions;
+using RiskSim.Core.Random;
+using RiskSim.Core.Results;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// One trial: sets the inputs, then steps the programme world and the do-nothing world month by
+/// month on the same uniforms, and fills the per-FY rows (see docs/model.md for the equations).
+/// </summary>
+internal static class Simulator
+{
+    /// <summary>Average weeks in a month: weekly cost × 52 / 12.</summary>
+    private const double WeeksPerMonth = 52.0 / 12.0;
+
+    /// <summary>
+    /// Sets <paramref name="ws"/>'s inputs: drawn from the trial's stream when <paramref name="sample"/>
+    /// is true, else every input at its plan value. Returns the stream positioned after the input draws.
+    /// </summary>
+    public static void SetInputs(CompiledModel model, TrialWorkspace ws, bool sample, ref Xoshiro256StarStar rng)
+    {
+        var inputs = model.Inputs;
+        if (sample)
+        {
+            var random = ws.Random;
+            random.Reset(rng);
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                ws.Values[i] = inputs[i].Distribution.Sample(random);
+            }
+
+            SampleMix(model.StockShare, model.StockMixConcentration, ws.StockShare, random);
+            SampleMix(model.EntryShare, model.EntryMixConcentration, ws.EntryShare, random);
+            rng = random.State;
+        }
+        else
+        {
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                ws.Values[i] = inputs[i].Plan;
+            }
+
+            model.StockShare.CopyTo(ws.StockShare, 0);
+            model.EntryShare.CopyTo(ws.EntryShare, 0);
+        }
+
+        Derive(model, ws);
+    }
+
+    /// <summary>Dirichlet(share × concentration) draw, via normalised Gamma variates (no allocation).</summary>
+    private static void SampleMix(double[] plan, double? concentration, double[] result, System.Random random)
+    {
+        if (concentration is not { } c)
+        {
+            plan.CopyTo(result, 0);
+            return;
+        }
+
+        double sum = 0;
+        for (int k = 0; k < plan.Length; k++)
+        {
+            result[k] = plan[k] > 0 ? Gamma.Sample(random, plan[k] * c, 1.0) : 0.0;
+            sum += result[k];
+        }
+
+        for (int k = 0; k < plan.Length; k++)
+        {
+            result[k] /= sum;
+        }
+    }
+
+    /// <summary>Turns the value vector into the arrays the month loop reads.</summary>
+    private static void Derive(CompiledModel model, TrialWorkspace ws)
+    {
+        var v = ws.Values;
+        int types = model.Types;
+        for (int k = 0; k < types; k++)
+        {
+            ws.ExitRate[k] = v[model.ExitRateInput[k]];
+            ws.MonthlyCost[k] = v[model.WeeklyCostInput[k]] * WeeksPerMonth;
+            ws.Inflation[k] = v[model.InflationInput[k]];
+        }
+
+        RoundStock(model.StartStockTotal, ws.StockShare, ws.StartStock);
+
+        for (int p = 0; p < model.Pairs; p++)
+        {
+            int input = model.PairBaseInput[p];
+            ws.PairBase[p] = input >= 0 ? v[input] : 0.0;
+        }
+
+        // Actual starts: planned start + whole months of recruitment delay.
+        for (int l = 0; l < model.Lines; l++)
+        {
+            ws.LineActualStart[l] = model.LinePlannedStart[l] + DelayMonths(v[model.LineDelayInput[l]]);
+        }
+
+        for (int e = 0; e < model.Effects; e++)
+        {
+            int delay = 0;
+            foreach (int l in model.EffectLines[e])
+            {
+                delay = Math.Max(delay, ws.LineActualStart[l] - model.LinePlannedStart[l]);
+            }
+
+            ws.EffectActualStart[e] = model.EffectStart[e] + delay;
+            int input = model.EffectSizeInput[e];
+            ws.EffectSize[e] = input >= 0 ? v[input] : 0.0;
+        }
+
+        double growth = v[model.GrowthInput];
+        double multiplier = v[model.RateMultiplierInput];
+        for (int m = 0; m < model.MonthCount; m++)
+        {
+            double growthFactor = growth == 0 ? 1.0 : Math.Pow(1 + growth, m / 12.0);
+            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * multiplier * growthFactor;
+        }
+
+        // Spend follows actual starts: a vacant month is unpaid, or paid at the agency-cover multiple.
+        Array.Clear(ws.Spend);
+        for (int l = 0; l < model.Lines; l++)
+        {
+            int offset = l * model.MonthCount;
+            for (int m = 0; m < model.MonthCount; m++)
+            {
+                double planned = model.LinePlannedSpend[offset + m];
+                ws.Spend[m] += m >= ws.LineActualStart[l] ? planned : planned * model.LineAgencyCover[l];
+            }
+        }
+    }
+
+    private static int DelayMonths(double months) =>
+        months <= 0 ? 0 : (int)Math.Min(Math.Round(months, MidpointRounding.AwayFromZero), 1200);
+
+    /// <summary>Whole children per type: total × share, rounded by largest remainder (ties to the lower index).</summary>
+    internal static void RoundStock(int total, double[] shares, double[] stock)
+    {
+        int assigned = 0;
+        for (int k = 0; k < shares.Length; k++)
+        {
+            stock[k] = Math.Floor(total * shares[k]);
+            assigned += (int)stock[k];
+        }
+
+        for (int left = total - assigned; left > 0; left--)
+        {
+            int best = -1;
+            double bestRemainder = -1;
+            for (int k = 0; k < shares.Length; k++)
+            {
+                double remainder = (total * shares[k]) - stock[k];
+                if (remainder > bestRemainder)
+                {
+                    best = k;
+                    bestRemainder = remainder;
+                }
+            }
+
+            stock[best] += 1;
+        }
+    }
+
+    /// <summary>
+    /// Runs the months of one trial whose inputs are set. Writes the per-FY rows into
+    /// <paramref name="yearly"/> and returns the breakeven FY index (−1 if none).
+    /// </summary>
+    public static int Run<TFlows>(
+        CompiledModel model, TrialWorkspace ws, ref Xoshiro256StarStar rng, bool scaleWorkforce, Span<double> yearly, MonthTrace? trace)
+        where TFlows : struct, IFlows
+    {
+        int types = model.Types;
+        var prog = ws.Programme;
+        var dn = ws.DoNothing;
+        ws.StartStock.CopyTo(prog, 0);
+        ws.StartStock.CopyTo(dn, 0);
+        var acc = ws.Yearly;
+        Array.Clear(acc);
+        Array.Clear(ws.Months);
+        const int stride = Metrics.Count;
+
+        for (int m = 0; m < model.MonthCount; m++)
+        {
+            int fy = model.FyOfMonth[m];
+            int row = fy * stride;
+
+            // Costs are charged on the month's average stock, (start + end) / 2: a child who leaves
+            // mid-month costs half a month. Charging the start-of-month stock instead would lag every
+            // change by half a month.
+            double standCost = 0;
+            for (int k = 0; k < types; k++)
+            {
+                ws.CostNow[k] = ws.Inflation[k] == 0 ? ws.MonthlyCost[k] : ws.MonthlyCost[k] * Math.Pow(1 + ws.Inflation[k], m / 12.0);
+                standCost += ws.StartStock[k] * ws.CostNow[k];
+            }
+
+            double progCost = Dot(prog, ws.CostNow), dnCost = Dot(dn, ws.CostNow), progLac = Sum(prog);
+
+            if (TFlows.UsesUniforms)
+            {
+                rng.Fill(ws.Uniforms);
+            }
+
+            SetProgrammeRates(model, ws, m);
+            if (trace is not null)
+            {
+                trace.ProgrammeStockStart[m] = Sum(prog);
+                trace.DoNothingStockStart[m] = Sum(dn);
+            }
+
+            Step<TFlows>(model, ws, prog, m, programme: true);
+            if (trace is not null)
+            {
+                trace.ProgrammeEntries[m] = Sum(ws.EntriesByType);
+                trace.ProgrammeExits[m] = Sum(ws.Exits);
+                trace.ProgrammeMovesOut[m] = Sum(ws.MovesOut);
+                trace.ProgrammeMovesIn[m] = Sum(ws.MovesIn);
+            }
+
+            Step<TFlows>(model, ws, dn, m, programme: false);
+            if (trace is not null)
+            {
+                trace.DoNothingEntries[m] = Sum(ws.EntriesByType);
+                trace.DoNothingExits[m] = Sum(ws.Exits);
+                trace.ProgrammeStockEnd[m] = Sum(prog);
+                trace.DoNothingStockEnd[m] = Sum(dn);
+                prog.CopyTo(trace.ProgrammeTypeStockEnd, m * types);
+                dn.CopyTo(trace.DoNothingTypeStockEnd, m * types);
+            }
+
+            acc[row + (int)Metric.CostProgrammeGbp] += 0.5 * (progCost + Dot(prog, ws.CostNow));
+            acc[row + (int)Metric.CostDoNothingGbp] += 0.5 * (dnCost + Dot(dn, ws.CostNow));
+            acc[row + (int)Metric.CostStandstillGbp] += standCost;
+            acc[row + (int)Metric.InvestmentGbp] += ws.Spend[m];
+            acc[row + (int)Metric.LacAverage] += 0.5 * (progLac + Sum(prog));
+            ws.Months[fy]++;
+
+            // The stock after the FY's last month is the stock at 31 March.
+            acc[row + (int)Metric.LacEnd] = Sum(prog);
+            acc[row + (int)Metric.LacEndDoNothing] = Sum(dn);
+        }
+
+        return Finish(model, ws, scaleWorkforce, yearly);
+    }
+
+    /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
+    private static void SetProgrammeRates(CompiledModel model, TrialWorkspace ws, int m)
+    {
+        double diversion = 1.0;
+        double growthKept = 1.0;
+        Array.Clear(ws.Uplift);
+        Array.Clear(ws.PairAdd);
+        Array.Clear(ws.OneInOneOut);
+        bool anyOneInOneOut = false;
+        int types = model.Types;
+        for (int e = 0; e < model.Effects; e++)
+        {
+            int start = ws.EffectActualStart[e];
+            if (m < start || m > model.EffectEnd[e])
+            {
+                continue;
+            }
+
+            int ramp = model.EffectRamp[e];
+            double level = ramp == 0 ? 1.0 : Math.Min(1.0, (m - start + 1) / (double)ramp);
+            double size = ws.EffectSize[e] * level;
+            switch (model.EffectKind[e])
+            {
+                case EffectKind.EntryDiversion:
+                    diversion *= 1 - size;
+                    break;
+                case EffectKind.GrowthDiversion:
+                    growthKept *= 1 - size;
+                    break;
+                case EffectKind.ExitUplift:
+                    for (int k = 0; k < types; k++)
+                    {
+                        if (model.EffectTypeMask[(e * types) + k])
+                        {
+                            ws.Uplift[k] += size;
+                        }
+                    }
+
+                    break;
+                case EffectKind.StepDown:
+                    ws.PairAdd[model.EffectPair[e]] += size;
+                    break;
+                case EffectKind.OneInOneOut:
+                    for (int k = 0; k < types; k++)
+                    {
+                        if (model.EffectTypeMask[(e * types) + k])
+                        {
+                            ws.OneInOneOut[k] = true;
+                            anyOneInOneOut = true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        ws.DiversionFactor = Math.Max(0.0, diversion);
+        ws.GrowthKept = Math.Max(0.0, growthKept);
+        ws.AnyOneInOneOut = anyOneInOneOut;
+    }
+
+    /// <summary>
+    /// One month of one world: entries, exits and step-downs from the start-of-month stock, then the
+    /// stock update. Uniform slots: [0] entries, [1..K−1] entry split, [K..2K−1] exits, [2K..] step-downs;
+    /// both worlds read the same slots, whatever rules apply, so they never fall out of step.
+    /// </summary>
+    private static void Step<TFlows>(CompiledModel model, TrialWorkspace ws, double[] stock, int m, bool programme)
+        where TFlows : struct, IFlows
+    {
+        int types = model.Types;
+        var u = ws.Uniforms;
+        int exitSlot = types;
+        int pairSlot = 2 * types;
+        var exits = ws.Exits;
+        var movesOut = ws.MovesOut;
+        var movesIn = ws.MovesIn;
+        Array.Clear(movesOut);
+        Array.Clear(movesIn);
+
+        double lambda = ws.Lambda[m];
+        if (programme)
+        {
+            double growth = Math.Max(0.0, lambda - ws.Lambda[0]);
+            lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
+        }
+
+        double entries = TFlows.Poisson(u[0], lambda);
+
+        // Leavers and movers, type by type; a type's step-down pairs are contiguous (sorted by source).
+        int p = 0;
+        for (int k = 0; k < types; k++)
+        {
+            double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
+            h = Math.Clamp(h, 0.0, 1.0);
+            int firstPair = p;
+            double pairTotal = 0;
+            while (p < model.Pairs && model.PairFrom[p] == k)
+            {
+                pairTotal += PairRate(ws, p, programme);
+                p++;
+            }
+
+            // Competing risks: if the rates add to more than 1, scale them to share the month.
+            double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
+            h *= scale;
+            double n = stock[k];
+            double left = n - (exits[k] = TFlows.Binomial(u[exitSlot + k], n, h));
+            double leftProbability = 1.0 - h;
+            for (int q = firstPair; q < p; q++)
+            {
+                double rate = PairRate(ws, q, programme) * scale;
+                double conditional = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
+                double moved = TFlows.Binomial(u[pairSlot + q], left, conditional);
+                left -= moved;
+                leftProbability -= rate;
+                movesOut[k] += moved;
+                movesIn[model.PairTo[q]] += moved;
+            }
+        }
+
+        SplitEntries<TFlows>(model, ws, entries, programme && ws.AnyOneInOneOut);
+
+        for (int k = 0; k < types; k++)
+        {
+            stock[k] += ws.EntriesByType[k] - exits[k] - movesOut[k] + movesIn[k];
+            Debug.Assert(stock[k] >= -1e-9, "a stock went negative");
+        }
+    }
+
+    private static double PairRate(TrialWorkspace ws, int pair, bool programme) =>
+        ws.PairBase[pair] + (programme ? ws.PairAdd[pair] : 0.0);
+
+    /// <summary>
+    /// Splits the month's entries over types by the entry mix (a multinomial, drawn as conditional
+    /// binomials). Under one-in-one-out, held types first take as many entrants as they lost.
+    /// </summary>
+    private static void SplitEntries<TFlows>(CompiledModel model, TrialWorkspace ws, double entries, bool oneInOneOut)
+        where TFlows : struct, IFlows
+    {
+        int types = model.Types;
+        var byType = ws.EntriesByType;
+        var u = ws.Uniforms;
+        double remaining = entries;
+        double shareLeft = 0;
+        int last = -1;
+        for (int k = 0; k < types; k++)
+        {
+            byType[k] = 0;
+            if (oneInOneOut && ws.OneInOneOut[k])
+            {
+                double needed = Math.Max(0.0, ws.Exits[k] + ws.MovesOut[k] - ws.MovesIn[k]);
+                byType[k] = Math.Min(needed, remaining);
+                remaining -= byType[k];
+            }
+            else
+            {
+                shareLeft += ws.EntryShare[k];
+                last = k;
+            }
+        }
+
+        if (last < 0)
+        {
+            // Every type is held: spread any surplus by the usual mix rather than lose children.
+            last = types - 1;
+            shareLeft = 1.0;
+            oneInOneOut = false;
+        }
+
+        int slot = 1;
+        for (int k = 0; k < last; k++)
+        {
+            if (oneInOneOut && ws.OneInOneOut[k])
+            {
+                continue;
+            }
+
+            double share = ws.EntryShare[k];
+            double conditional = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
+            double n = TFlows.Binomial(u[slot++], remaining, conditional);
+            byType[k] += n;
+            remaining -= n;
+            shareLeft -= share;
+        }
+
+        byType[last] += remaining;
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
+        return s;
+    }
+
+    private static double Sum(double[] values)
+    {
+        double s = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            s += values[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>Turns the month sums into the per-FY rows and finds the breakeven FY.</summary>
+    private static int Finish(CompiledModel model, TrialWorkspace ws, bool scaleWorkforce, Span<double> yearly)
+    {
+        const int stride = Metrics.Count;
+        var acc = ws.Yearly;
+        double cumulative = 0;
+        int breakeven = -1;
+        for (int f = 0; f < model.FyCount; f++)
+        {
+            int row = f * stride;
+            Debug.Assert(ws.Months[f] > 0, "every FY of the horizon has at least one month");
+            double lacAverage = acc[row + (int)Metric.LacAverage] / ws.Months[f];
+            double prog = acc[row + (int)Metric.CostProgrammeGbp];
+            double dn = acc[row + (int)Metric.CostDoNothingGbp];
+            double stand = acc[row + (int)Metric.CostStandstillGbp];
+            double investment = acc[row + (int)Metric.InvestmentGbp];
+            double avoidance = dn - stand;
+            double placements = stand - prog;
+
+            double workforceFactor = 1.0;
+            double planReduction = model.PlanLacReduction.Length > 0 ? model.PlanLacReduction[f] : 0;
+            if (scaleWorkforce && model.WorkforceScales && planReduction > 0)
+            {
+                workforceFactor = Math.Clamp((model.StartStockTotal - lacAverage) / planReduction, 0.0, 1.0);
+            }
+
+            double workforce = model.WorkforcePlanGbp[f] * workforceFactor;
+            double roi = investment - avoidance - placements - workforce;
+            double pressures = 0;
+            foreach (int input in model.PressureInputs[f])
+            {
+                pressures += ws.Values[input];
+            }
+
+            // Position = ROI + pressures + growth, where the paper's growth row is the avoidance row.
+            double position = roi + pressures + avoidance;
+            cumulative += position;
+            if (breakeven < 0 && position <= 0)
+            {
+                breakeven = f;
+            }
+
+            var o = yearly.Slice(row, stride);
+            o[(int)Metric.LacEnd] = acc[row + (int)Metric.LacEnd];
+            o[(int)Metric.LacAverage] = lacAverage;
+            o[(int)Metric.LacEndDoNothing] = acc[row + (int)Metric.LacEndDoNothing];
+            o[(int)Metric.CostProgrammeGbp] = prog;
+            o[(int)Metric.CostDoNothingGbp] = dn;
+            o[(int)Metric.CostStandstillGbp] = stand;
+            o[(int)Metric.InvestmentGbp] = investment;
+            o[(int)Metric.AvoidanceOfGrowthGbp] = avoidance;
+            o[(int)Metric.PlacementsSavingGbp] = placements;
+            o[(int)Metric.WorkforceSavingGbp] = workforce;
+            o[(int)Metric.RoiGbp] = roi;
+            o[(int)Metric.PressuresGbp] = pressures;
+            o[(int)Metric.PositionGbp] = position;
+            o[(int)Metric.CumulativePositionGbp] = cumulative;
+        }
+
+        return breakeven;
+    }
+}

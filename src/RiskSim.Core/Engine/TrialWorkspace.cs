@@ -1,0 +1,74 @@
+using RiskSim.Core.Random;
+using RiskSim.Core.Results;
+
+namespace RiskSim.Core.Engine;
+
+/// <summary>
+/// Every buffer one trial needs, allocated once per worker thread and reused for each trial it
+/// runs, so the simulation loop allocates nothing per trial or per month.
+/// </summary>
+internal sealed class TrialWorkspace
+{
+    public TrialWorkspace(CompiledModel model)
+    {
+        int k = model.Types;
+        Values = new double[model.Inputs.Count];
+        StockShare = new double[k];
+        EntryShare = new double[k];
+        StartStock = new double[k];
+        ExitRate = new double[k];
+        MonthlyCost = new double[k];
+        Inflation = new double[k];
+        CostNow = new double[k];
+        PairBase = new double[model.Pairs];
+        PairAdd = new double[model.Pairs];
+        EffectSize = new double[model.Effects];
+        EffectActualStart = new int[model.Effects];
+        LineActualStart = new int[model.Lines];
+        Lambda = new double[model.MonthCount];
+        Spend = new double[model.MonthCount];
+        Programme = new double[k];
+        DoNothing = new double[k];
+        Uniforms = new double[model.UniformsPerMonth];
+        Exits = new double[k];
+        MovesOut = new double[k];
+        MovesIn = new double[k];
+        EntriesByType = new double[k];
+        Uplift = new double[k];
+        OneInOneOut = new bool[k];
+        Yearly = new double[model.FyCount * Metrics.Count];
+        Months = new int[model.FyCount];
+        Random = new RandomAdapter(Xoshiro256StarStar.ForTrial(0, 0));
+    }
+
+    public double[] Values { get; }
+    public double[] StockShare { get; }
+    public double[] EntryShare { get; }
+    public double[] StartStock { get; }
+    public double[] ExitRate { get; }
+    public double[] MonthlyCost { get; }
+    public double[] Inflation { get; }
+    public double[] CostNow { get; }
+    public double[] PairBase { get; }
+    public double[] PairAdd { get; }
+    public double[] EffectSize { get; }
+    public int[] EffectActualStart { get; }
+    public int[] LineActualStart { get; }
+    public double[] Lambda { get; }
+    public double[] Spend { get; }
+    public double[] Programme { get; }
+    public double[] DoNothing { get; }
+    public double[] Uniforms { get; }
+    public double[] Exits { get; }
+    public double[] MovesOut { get; }
+    public double[] MovesIn { get; }
+    public double[] EntriesByType { get; }
+    public double[] Uplift { get; }
+    public bool[] OneInOneOut { get; }
+    public double DiversionFactor { get; set; }
+    public double GrowthKept { get; set; }
+    public bool AnyOneInOneOut { get; set; }
+    public double[] Yearly { get; }
+    public int[] Months { get; }
+    public RandomAdapter Random { get; }
+}

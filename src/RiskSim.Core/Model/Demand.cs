@@ -1,0 +1,24 @@
+using RiskSim.Core.Time;
+using RiskSim.Core.Uncertainty;
+
+namespace RiskSim.Core.Model;
+
+/// <summary>
+/// New entrants to care in the do-nothing world: λ(t) = base(t) · multiplier · (1+g)^(t/12),
+/// where base(t) is either one rate or a per-FY table (councils' own projections come as tables).
+/// </summary>
+/// <param name="EntriesPerMonth">Single base rate (children per month at the horizon start), or null when <paramref name="EntriesPerMonthByFy"/> is used.</param>
+/// <param name="EntriesPerMonthByFy">Entries per month for each FY of the horizon, or null.</param>
+/// <param name="AnnualGrowth">Growth of the entry rate per year, compounding monthly.</param>
+/// <param name="RateMultiplier">Uncertainty on the whole demand level (plan 1).</param>
+/// <param name="StockMixConcentration">Dirichlet concentration for uncertainty in the starting mix (null: mix known).</param>
+/// <param name="EntryMixConcentration">Dirichlet concentration for uncertainty in the entry mix (null: mix known).</param>
+/// <param name="StartStock">Looked-after children at the start of the first month.</param>
+public sealed record Demand(
+    int StartStock,
+    Input? EntriesPerMonth,
+    IReadOnlyDictionary<FinancialYear, Input>? EntriesPerMonthByFy,
+    Input AnnualGrowth,
+    Input RateMultiplier,
+    double? StockMixConcentration,
+    double? EntryMixConcentration);

@@ -1,0 +1,40 @@
+using RiskSim.Core.Time;
+
+namespace RiskSim.Core.Model;
+
+/// <summary>
+/// A whole invest-to-save case: the children's stock and flows, the investment, what it is meant
+/// to change, and the budget pressures. Built (and validated) by a loader; the engine trusts it.
+/// </summary>
+public sealed record Scenario
+{
+    /// <summary>Short name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Simulated months and financial years.</summary>
+    public required Horizon Horizon { get; init; }
+
+    /// <summary>Placement types (states), in a fixed order.</summary>
+    public required IReadOnlyList<PlacementType> PlacementTypes { get; init; }
+
+    /// <summary>Starting stock and entries.</summary>
+    public required Demand Demand { get; init; }
+
+    /// <summary>Baseline moves between types.</summary>
+    public required IReadOnlyList<StepDown> StepDowns { get; init; }
+
+    /// <summary>Funded items.</summary>
+    public required IReadOnlyList<InvestmentLine> InvestmentLines { get; init; }
+
+    /// <summary>What the programme changes.</summary>
+    public required IReadOnlyList<ProgrammeEffect> Effects { get; init; }
+
+    /// <summary>Staff savings, if the paper books any.</summary>
+    public WorkforceSaving? Workforce { get; init; }
+
+    /// <summary>Fixed pressures in the budget position.</summary>
+    public required IReadOnlyList<Pressure> Pressures { get; init; }
+
+    /// <summary>Published numbers to compare plan mode against.</summary>
+    public ReferenceData? Reference { get; init; }
+}

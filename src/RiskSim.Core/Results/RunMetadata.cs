@@ -1,0 +1,13 @@
+namespace RiskSim.Core.Results;
+
+/// <summary>Provenance stored in every output file's key-value metadata.</summary>
+/// <param name="ScenarioName">Scenario name.</param>
+/// <param name="ScenarioSha256">Hex SHA-256 of the scenario file's bytes.</param>
+/// <param name="Seed">Master seed.</param>
+/// <param name="Trials">Number of trials (0 for plan only).</param>
+/// <param name="EngineVersion">RiskSim version.</param>
+public sealed record RunMetadata(string ScenarioName, string ScenarioSha256, ulong Seed, long Trials, string EngineVersion)
+{
+    /// <summary>Version of the output schema; bump when a column is renamed, removed or retyped.</summary>
+    public const int SchemaVersion = 1;
+}

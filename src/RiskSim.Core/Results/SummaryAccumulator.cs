@@ -1,0 +1,87 @@
+using MathNet.Numerics.Statistics;
+using RiskSim.Core.Time;
+
+namespace RiskSim.Core.Results;
+
+/// <summary>
+/// Collects each FY × metric value of every trial so that percentiles are exact (not sketched).
+/// Memory is trials × FYs × metrics × 8 bytes (about 78 MB for 100,000 trials of a 7-FY horizon);
+/// it does not grow with months. Values arrive in trial order, so the result is independent of
+/// the thread count.
+/// </summary>
+public sealed class SummaryAccumulator : ITrialSink
+{
+    /// <summary>Name of the extra metric giving P(broken even by this FY).</summary>
+    public const string BreakevenByFyMetric = "breakeven_by_fy";
+
+    private readonly IReadOnlyList<FinancialYear> years;
+    private readonly double[][] columns; // [fy * (Metrics.Count + 1) + metric][trial]
+    private readonly int stride = Metrics.Count + 1;
+    private int count;
+
+    /// <summary>Creates an accumulator for exactly <paramref name="trials"/> trials.</summary>
+    public SummaryAccumulator(IReadOnlyList<FinancialYear> years, int trials)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trials);
+        this.years = years;
+        columns = new double[years.Count * stride][];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            columns[i] = new double[trials];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Accept(TrialBlock block)
+    {
+        for (int t = 0; t < block.Count; t++)
+        {
+            var yearly = block.YearlyOf(t);
+            int breakeven = block.BreakevenFyIndex[t];
+            for (int fy = 0; fy < years.Count; fy++)
+            {
+                for (int m = 0; m < Metrics.Count; m++)
+                {
+                    columns[(fy * stride) + m][count] = yearly[(fy * Metrics.Count) + m];
+                }
+
+                columns[(fy * stride) + Metrics.Count][count] = breakeven >= 0 && breakeven <= fy ? 1.0 : 0.0;
+            }
+
+            count++;
+        }
+    }
+
+    /// <summary>The summary rows, FY by FY, metrics in layout order then <see cref="BreakevenByFyMetric"/>.</summary>
+    public IReadOnlyList<SummaryRow> Build()
+    {
+        if (count != columns[0].Length)
+        {
+            throw new InvalidOperationException($"expected {columns[0].Length} trials, received {count}.");
+        }
+
+        var rows = new List<SummaryRow>(columns.Length);
+        for (int fy = 0; fy < years.Count; fy++)
+        {
+            for (int m = 0; m <= Metrics.Count; m++)
+            {
+                double[] values = columns[(fy * stride) + m];
+                string name = m < Metrics.Count ? ((Metric)m).ColumnName() : BreakevenByFyMetric;
+                rows.Add(Summarise(years[fy], name, values));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Summarises <paramref name="values"/> (sorted in place).</summary>
+    internal static SummaryRow Summarise(FinancialYear fy, string metric, double[] values)
+    {
+        // Mean and sd before sorting, summing in trial order, so the bits do not depend on anything else.
+        double mean = values.Mean();
+        double sd = values.Length > 1 ? values.StandardDeviation() : 0.0;
+        Array.Sort(values);
+        double Q(double tau) => SortedArrayStatistics.QuantileCustom(values, tau, QuantileDefinition.R7);
+        return new SummaryRow(fy, metric, mean, sd, Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.80), Q(0.90), Q(0.95));
+    }
+}

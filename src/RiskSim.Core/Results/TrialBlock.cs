@@ -1,0 +1,56 @@
+using RiskSim.Core.Time;
+
+namespace RiskSim.Core.Results;
+
+/// <summary>
+/// Results of a contiguous run of trials, handed to sinks in trial order. Buffers are reused for
+/// the next block once every sink has returned, so sinks must copy what they keep.
+/// </summary>
+public sealed class TrialBlock
+{
+    internal TrialBlock(int capacity, IReadOnlyList<string> inputColumns, IReadOnlyList<FinancialYear> years)
+    {
+        InputColumns = inputColumns;
+        FinancialYears = years;
+        Inputs = new double[capacity * inputColumns.Count];
+        Yearly = new double[capacity * years.Count * Metrics.Count];
+        BreakevenFyIndex = new int[capacity];
+        Capacity = capacity;
+    }
+
+    /// <summary>Most trials a block holds.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Index of the first trial in this block.</summary>
+    public long FirstTrial { get; internal set; }
+
+    /// <summary>Number of trials in this block.</summary>
+    public int Count { get; internal set; }
+
+    /// <summary>Names of the sampled inputs, in column order.</summary>
+    public IReadOnlyList<string> InputColumns { get; }
+
+    /// <summary>The horizon's financial years.</summary>
+    public IReadOnlyList<FinancialYear> FinancialYears { get; }
+
+    /// <summary>Sampled inputs laid out [trial-in-block × input count + input].</summary>
+    public double[] Inputs { get; }
+
+    /// <summary>Per-FY metrics laid out [(trial-in-block × FY count + fy) × <see cref="Metrics.Count"/> + metric].</summary>
+    public double[] Yearly { get; }
+
+    /// <summary>Per trial, index of the breakeven FY or −1 when none within the horizon.</summary>
+    public int[] BreakevenFyIndex { get; }
+
+    /// <summary>One per-FY value.</summary>
+    public double Get(int trialInBlock, int fyIndex, Metric metric) =>
+        Yearly[(((trialInBlock * FinancialYears.Count) + fyIndex) * Metrics.Count) + (int)metric];
+
+    /// <summary>The per-FY values of one trial.</summary>
+    public ReadOnlySpan<double> YearlyOf(int trialInBlock) =>
+        Yearly.AsSpan(trialInBlock * FinancialYears.Count * Metrics.Count, FinancialYears.Count * Metrics.Count);
+
+    /// <summary>The sampled inputs of one trial.</summary>
+    public ReadOnlySpan<double> InputsOf(int trialInBlock) =>
+        Inputs.AsSpan(trialInBlock * InputColumns.Count, InputColumns.Count);
+}

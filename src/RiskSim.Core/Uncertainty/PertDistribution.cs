@@ -1,0 +1,63 @@
+using System.Globalization;
+using MathNet.Numerics.Distributions;
+
+namespace RiskSim.Core.Uncertainty;
+
+/// <summary>
+/// PERT (a Beta scaled to [min, max], shape 4, as in Vose, <i>Risk Analysis</i>, 3rd ed., §9.1):
+/// α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min). Plan defaults to the mode.
+/// </summary>
+public sealed class PertDistribution : Distribution
+{
+    private readonly double alpha;
+    private readonly double beta;
+
+    /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
+    public PertDistribution(double min, double mode, double max, double? plan = null)
+    {
+        RequireFinite(min, nameof(min));
+        RequireFinite(mode, nameof(mode));
+        RequireFinite(max, nameof(max));
+        if (!(min <= mode && mode <= max && min < max))
+        {
+            throw new ArgumentException($"need min ≤ mode ≤ max and min < max, got {min}, {mode}, {max}.");
+        }
+
+        Min = min;
+        Mode = mode;
+        Max = max;
+        alpha = 1 + (4 * (mode - min) / (max - min));
+        beta = 1 + (4 * (max - mode) / (max - min));
+        Plan = plan ?? mode;
+        RequirePlanInSupport(Plan);
+    }
+
+    /// <summary>Lower bound.</summary>
+    public double Min { get; }
+
+    /// <summary>Most likely value.</summary>
+    public double Mode { get; }
+
+    /// <summary>Upper bound.</summary>
+    public double Max { get; }
+
+    /// <inheritdoc />
+    public override double Plan { get; }
+
+    /// <inheritdoc />
+    public override double Minimum => Min;
+
+    /// <inheritdoc />
+    public override double Maximum => Max;
+
+    /// <inheritdoc />
+    public override double Mean => (Min + (4 * Mode) + Max) / 6;
+
+    /// <inheritdoc />
+    public override double Sample(System.Random random) =>
+        Min + ((Max - Min) * Beta.Sample(random, alpha, beta));
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"pert({Min}, {Mode}, {Max})");
+}

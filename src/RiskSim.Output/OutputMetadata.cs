@@ -1,0 +1,34 @@
+using System.Globalization;
+using RiskSim.Core.Results;
+
+namespace RiskSim.Output;
+
+/// <summary>The key-value metadata stored in every output file.</summary>
+internal static class OutputMetadata
+{
+    internal const string ScenarioName = "risksim.scenario_name";
+    internal const string ScenarioSha256 = "risksim.scenario_sha256";
+    internal const string Seed = "risksim.seed";
+    internal const string Trials = "risksim.trials";
+    internal const string EngineVersion = "risksim.engine_version";
+    internal const string SchemaVersion = "risksim.schema_version";
+
+    /// <summary>
+    /// The pairs in a fixed order (Parquet.Net writes them in enumeration order, and a
+    /// <see cref="Dictionary{TKey, TValue}"/> filled without removals enumerates in insertion order).
+    /// Nothing here varies between runs of the same scenario and seed, so files are byte-identical.
+    /// </summary>
+    internal static Dictionary<string, string> For(RunMetadata meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ScenarioName] = meta.ScenarioName,
+            [ScenarioSha256] = meta.ScenarioSha256,
+            [Seed] = meta.Seed.ToString(CultureInfo.InvariantCulture),
+            [Trials] = meta.Trials.ToString(CultureInfo.InvariantCulture),
+            [EngineVersion] = meta.EngineVersion,
+            [SchemaVersion] = RunMetadata.SchemaVersion.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+}

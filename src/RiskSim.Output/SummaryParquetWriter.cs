@@ -1,0 +1,71 @@
+using Parquet.Schema;
+using RiskSim.Core.Results;
+
+namespace RiskSim.Output;
+
+/// <summary>
+/// Writes <c>summary.parquet</c>: one row per FY × metric (as built by <see cref="SummaryAccumulator"/>)
+/// with the mean, standard deviation and percentiles across trials.
+/// </summary>
+public static class SummaryParquetWriter
+{
+    /// <summary>The conventional file name.</summary>
+    public const string FileName = "summary.parquet";
+
+    /// <summary>Writes <paramref name="rows"/> in their given order as a single row group.</summary>
+    /// <param name="path">File to create or replace.</param>
+    /// <param name="rows">Summary rows.</param>
+    /// <param name="meta">Provenance stored in the file's key-value metadata.</param>
+    public static void Write(string path, IReadOnlyList<SummaryRow> rows, RunMetadata meta)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(meta);
+
+        var fyField = new DataField<string>("fy", false);
+        var fyStartField = new DataField<int>("fy_start_year", false);
+        var metricField = new DataField<string>("metric", false);
+        string[] statNames = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p80", "p90", "p95"];
+        var statFields = Array.ConvertAll(statNames, name => new DataField<double>(name, false));
+        var schema = new ParquetSchema([fyField, fyStartField, metricField, .. statFields]);
+
+        int n = rows.Count;
+        var fy = new ReadOnlyMemory<char>[n];
+        var fyStart = new int[n];
+        var metric = new ReadOnlyMemory<char>[n];
+        var stats = new double[statFields.Length][];
+        for (int s = 0; s < stats.Length; s++)
+        {
+            stats[s] = new double[n];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            var row = rows[i] ?? throw new ArgumentException($"Row {i} is null.", nameof(rows));
+            fy[i] = row.Fy.Label.AsMemory();
+            fyStart[i] = row.Fy.StartYear;
+            metric[i] = row.Metric.AsMemory();
+            stats[0][i] = row.Mean;
+            stats[1][i] = row.Sd;
+            stats[2][i] = row.P5;
+            stats[3][i] = row.P10;
+            stats[4][i] = row.P25;
+            stats[5][i] = row.P50;
+            stats[6][i] = row.P75;
+            stats[7][i] = row.P80;
+            stats[8][i] = row.P90;
+            stats[9][i] = row.P95;
+        }
+
+        ParquetFile.WriteSingleRowGroup(path, schema, meta, n, group =>
+        {
+            group.Write<ReadOnlyMemory<char>>(fyField, fy);
+            group.Write<int>(fyStartField, fyStart);
+            group.Write<ReadOnlyMemory<char>>(metricField, metric);
+            for (int s = 0; s < statFields.Length; s++)
+            {
+                group.Write<double>(statFields[s], stats[s]);
+            }
+        });
+    }
+}

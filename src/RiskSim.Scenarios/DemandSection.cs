@@ -1,0 +1,100 @@
+using RiskSim.Core.Model;
+using RiskSim.Core.Time;
+using RiskSim.Core.Uncertainty;
+
+namespace RiskSim.Scenarios;
+
+/// <summary>Reads <c>horizon</c>, <c>stock</c> and <c>entries</c>.</summary>
+internal static class DemandSection
+{
+    private static readonly string[] HorizonKeys = ["start", "end", "fy_start_month"];
+    private static readonly string[] StockKeys = ["total", "mix_concentration"];
+    private static readonly string[] EntriesKeys = ["per_month", "per_month_by_fy", "annual_growth", "rate_multiplier", "mix_concentration"];
+
+    /// <summary>Reads <c>horizon</c>.</summary>
+    public static Horizon? ReadHorizon(NodeReader node)
+    {
+        if (node.RequireMapping(HorizonKeys) is not { } map)
+        {
+            return null;
+        }
+
+        YearMonth? start = map.Field("start")?.ReadYearMonth();
+        NodeReader? endNode = map.Field("end");
+        YearMonth? end = endNode?.ReadYearMonth();
+        int? fyStartMonth = map.OptionalField("fy_start_month") is { } fy ? fy.ReadInt(1, 12) : 4;
+        if (start is not { } s || end is not { } e || fyStartMonth is not { } f)
+        {
+            return null;
+        }
+
+        if (e < s)
+        {
+            endNode!.Error($"end {e} is before start {s}");
+            return null;
+        }
+
+        return CoreCall.Try(node, () => new Horizon(s, e, f));
+    }
+
+    /// <summary>Reads <c>stock</c> and <c>entries</c> (either may be missing, already reported).</summary>
+    public static Demand? Read(NodeReader? stockNode, NodeReader? entriesNode, ReadContext context)
+    {
+        int? total = null;
+        double? stockConcentration = null;
+        if (stockNode?.RequireMapping(StockKeys) is { } stock)
+        {
+            total = stock.Field("total")?.ReadInt(0);
+            stockConcentration = stock.OptionalField("mix_concentration")?.ReadNumber(Domain.Positive);
+        }
+
+        if (entriesNode?.RequireMapping(EntriesKeys) is not { } entries)
+        {
+            return null;
+        }
+
+        NodeReader? perMonthNode = entries.OptionalField("per_month");
+        NodeReader? byFyNode = entries.OptionalField("per_month_by_fy");
+        if (perMonthNode is not null && byFyNode is not null)
+        {
+            entries.Key("per_month_by_fy")!.Error("give either per_month or per_month_by_fy, not both");
+        }
+        else if (perMonthNode is null && byFyNode is null)
+        {
+            entriesNode.Errors.Add(
+                entriesNode.Node.Start,
+                NodeReader.Join(entriesNode.Path, "per_month"),
+                "missing the entry rate: give per_month (one rate) or per_month_by_fy (a rate for each FY)");
+        }
+
+        Input? perMonth = perMonthNode?.ReadValue("entries_per_month", Domain.NonNegative);
+        Dictionary<FinancialYear, Input>? byFy = byFyNode is null
+            ? null
+            : context.ReadFyValues(byFyNode, fy => "entries_per_month_" + ReadContext.FyColumn(fy), Domain.NonNegative);
+        if (byFy is not null && context.Horizon is { } horizon)
+        {
+            var missing = horizon.FinancialYears.Where(fy => !byFy.ContainsKey(fy)).ToList();
+            if (missing.Count > 0)
+            {
+                byFyNode!.Error(
+                    $"no entry rate for {string.Join(", ", missing)}; give one for every FY of the horizon "
+                    + $"({horizon.FinancialYears[0]} to {horizon.FinancialYears[^1]})");
+            }
+        }
+
+        Input? growth = entries.OptionalField("annual_growth") is { } g
+            ? g.ReadValue("entries_annual_growth", Domain.AboveMinusOne)
+            : Input.Fixed("entries_annual_growth", 0);
+        Input? multiplier = entries.OptionalField("rate_multiplier") is { } m
+            ? m.ReadValue("entries_rate_multiplier", Domain.NonNegative)
+            : Input.Fixed("entries_rate_multiplier", 1);
+        double? entryConcentration = entries.OptionalField("mix_concentration")?.ReadNumber(Domain.Positive);
+
+        if (total is not { } t || (perMonth is null && byFy is null) || growth is null || multiplier is null)
+        {
+            return null;
+        }
+
+        return new Demand(t, perMonth, byFy, growth, multiplier, stockConcentration, entryConcentration);
+    }
+}

@@ -1,0 +1,203 @@
+using RiskSim.Core.Uncertainty;
+
+namespace RiskSim.Scenarios;
+
+/// <summary>
+/// Reads a distribution mapping such as <c>{dist: pert, min: 3830, mode: 4200, max: 4639}</c>.
+/// Parameter mistakes are reported at the parameter (e.g. <c>….size.mode</c>); anything the Core
+/// constructor still rejects is reported at the mapping, and so is a range that leaves the field's domain.
+/// </summary>
+internal static class DistributionReader
+{
+    private static readonly string[] Common = ["dist", "plan", "source"];
+
+    private static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
+    {
+        ["pert"] = [.. Common, "min", "mode", "max"],
+        ["triangular"] = [.. Common, "min", "mode", "max"],
+        ["uniform"] = [.. Common, "min", "max"],
+        ["normal"] = [.. Common, "mean", "sd", "min", "max"],
+        ["lognormal"] = [.. Common, "median", "sigma"],
+    };
+
+    private static readonly string[] AllKeys = KeysByKind.Values.SelectMany(k => k).Distinct().ToArray();
+
+    /// <summary>Reads the distribution at <paramref name="node"/> (a mapping) as input <paramref name="inputName"/>.</summary>
+    public static Input? Read(NodeReader node, string inputName, Domain domain)
+    {
+        MappingReader? map = node.RequireMapping();
+        if (map is null)
+        {
+            return null;
+        }
+
+        int errorsBefore = node.Errors.Count;
+        NodeReader? distNode = map.Field("dist");
+        string? kind = distNode?.ReadString();
+        if (kind is not null && !KeysByKind.ContainsKey(kind))
+        {
+            // Its parameters cannot be checked against an unknown kind: report only the kind.
+            distNode!.Error($"unknown distribution '{kind}'; expected one of: {string.Join(", ", KeysByKind.Keys)}");
+            return null;
+        }
+
+        map.CheckKeys(
+            kind is null ? AllKeys : KeysByKind[kind],
+            key => kind is not null && AllKeys.Contains(key) ? $"a {kind} distribution has no '{key}'; it takes {string.Join(", ", KeysByKind[kind])}" : null);
+        double? plan = map.OptionalField("plan")?.ReadNumber(Domain.Any);
+        map.OptionalField("source")?.ReadString();
+        if (kind is null)
+        {
+            return null;
+        }
+
+        Distribution? distribution = kind switch
+        {
+            "pert" => ReadMinModeMax(map, plan, (min, mode, max) => new PertDistribution(min, mode, max, plan)),
+            "triangular" => ReadMinModeMax(map, plan, (min, mode, max) => new TriangularDistribution(min, mode, max, plan)),
+            "uniform" => ReadUniform(map, plan),
+            "normal" => ReadNormal(map, plan),
+            _ => ReadLogNormal(map, plan),
+        };
+
+        if (distribution is null || node.Errors.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        return CheckDomain(node, kind, distribution, domain) ? new Input(inputName, distribution) : null;
+    }
+
+    private static Distribution? ReadMinModeMax(MappingReader map, double? plan, Func<double, double, double, Distribution> create)
+    {
+        double? min = map.Field("min")?.ReadNumber(Domain.Any);
+        double? mode = map.Field("mode")?.ReadNumber(Domain.Any);
+        double? max = map.Field("max")?.ReadNumber(Domain.Any);
+        if (min is not { } lo || mode is not { } m || max is not { } hi)
+        {
+            return null;
+        }
+
+        if (!(lo < hi))
+        {
+            map.OptionalField("max")!.Error($"max ({Domain.Format(hi)}) must be greater than min ({Domain.Format(lo)})");
+            return null;
+        }
+
+        if (m < lo || m > hi)
+        {
+            map.OptionalField("mode")!.Error(
+                $"mode ({Domain.Format(m)}) must lie between min ({Domain.Format(lo)}) and max ({Domain.Format(hi)})");
+            return null;
+        }
+
+        return CheckPlan(map, plan, lo, hi) ? Create(map, () => create(lo, m, hi)) : null;
+    }
+
+    private static Distribution? ReadUniform(MappingReader map, double? plan)
+    {
+        double? min = map.Field("min")?.ReadNumber(Domain.Any);
+        double? max = map.Field("max")?.ReadNumber(Domain.Any);
+        if (min is not { } lo || max is not { } hi)
+        {
+            return null;
+        }
+
+        if (!(lo < hi))
+        {
+            map.OptionalField("max")!.Error($"max ({Domain.Format(hi)}) must be greater than min ({Domain.Format(lo)})");
+            return null;
+        }
+
+        return CheckPlan(map, plan, lo, hi) ? Create(map, () => new UniformDistribution(lo, hi, plan)) : null;
+    }
+
+    private static Distribution? ReadNormal(MappingReader map, double? plan)
+    {
+        double? mean = map.Field("mean")?.ReadNumber(Domain.Any);
+        double? sd = map.Field("sd")?.ReadNumber(Domain.Positive);
+        NodeReader? minNode = map.OptionalField("min");
+        NodeReader? maxNode = map.OptionalField("max");
+        double? min = minNode?.ReadNumber(Domain.Any);
+        double? max = maxNode?.ReadNumber(Domain.Any);
+        if (mean is not { } mu || sd is not { } sigma || (minNode is not null && min is null) || (maxNode is not null && max is null))
+        {
+            return null;
+        }
+
+        double lo = min ?? double.NegativeInfinity;
+        double hi = max ?? double.PositiveInfinity;
+        if (!(lo < hi))
+        {
+            maxNode!.Error($"max ({Domain.Format(hi)}) must be greater than min ({Domain.Format(lo)})");
+            return null;
+        }
+
+        return CheckPlan(map, plan, lo, hi) ? Create(map, () => new NormalDistribution(mu, sigma, min, max, plan)) : null;
+    }
+
+    private static Distribution? ReadLogNormal(MappingReader map, double? plan)
+    {
+        double? median = map.Field("median")?.ReadNumber(Domain.Positive);
+        double? sigma = map.Field("sigma")?.ReadNumber(Domain.Positive);
+        if (median is not { } m || sigma is not { } s)
+        {
+            return null;
+        }
+
+        return CheckPlan(map, plan, 0, double.PositiveInfinity) ? Create(map, () => new LogNormalDistribution(m, s, plan)) : null;
+    }
+
+    /// <summary>Reports a plan outside the distribution's range at the <c>plan</c> field.</summary>
+    private static bool CheckPlan(MappingReader map, double? plan, double min, double max)
+    {
+        if (plan is { } p && (p < min || p > max))
+        {
+            map.OptionalField("plan")!.Error(
+                $"plan ({Domain.Format(p)}) lies outside the distribution's range [{Domain.Format(min)}, {Domain.Format(max)}]");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs a Core constructor, turning its complaint into an error at the mapping.</summary>
+    private static Distribution? Create(MappingReader map, Func<Distribution> create) => CoreCall.Try(map.Owner, create);
+
+    /// <summary>Reports a distribution whose range leaves the field's domain, suggesting bounds for a normal.</summary>
+    private static bool CheckDomain(NodeReader node, string kind, Distribution distribution, Domain domain)
+    {
+        bool lowerOk = domain.AboveLower(distribution.Minimum);
+        bool upperOk = domain.BelowUpper(distribution.Maximum);
+        if (lowerOk && upperOk)
+        {
+            return true;
+        }
+
+        string range = $"[{Domain.Format(distribution.Minimum)}, {Domain.Format(distribution.Maximum)}]";
+        var advice = new List<string>();
+        if (distribution is NormalDistribution)
+        {
+            if (!lowerOk)
+            {
+                advice.Add(domain.LowerInclusive
+                    ? $"add `min: {Domain.Format(domain.Lower)}`"
+                    : $"add a `min` above {Domain.Format(domain.Lower)}");
+            }
+
+            if (!upperOk)
+            {
+                advice.Add(domain.UpperInclusive
+                    ? $"add `max: {Domain.Format(domain.Upper)}`"
+                    : $"add a `max` below {Domain.Format(domain.Upper)}");
+            }
+        }
+        else
+        {
+            advice.Add("narrow it or choose another distribution");
+        }
+
+        node.Error($"this {kind} distribution ranges over {range}, outside the field's domain ({domain.Text}); {string.Join(" and ", advice)}");
+        return false;
+    }
+}
