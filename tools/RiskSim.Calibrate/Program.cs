@@ -145,7 +145,6 @@ Vector<double> Minimise(Vector<double> from, Func<Vector<double>, double> loss, 
 
 bool[] entriesOnly = [true, true, true, true, true, true, false, false, false, false];
 bool[] effectsOnly = entriesOnly.Select(b => !b).ToArray();
-bool[] all = Enumerable.Repeat(true, 10).ToArray();
 var best = Minimise(start, x => Evaluate(Decode(x), only: "avoidance").Loss, entriesOnly);
 // Several starts for the effects, since the loss surface has kinks (one-in-one-out, clamps).
 var effectsBest = best;

@@ -39,6 +39,7 @@ public static class RunSummary
                 Money.Thousands(position.Mean),
                 Money.Thousands(position.P50),
                 Money.Thousands(position.P80),
+                Money.Thousands(position.P90),
                 Money.Thousands(position.P80 - planPosition),
                 breakeven.Mean.ToString("0.0%", CultureInfo.InvariantCulture),
                 string.Create(CultureInfo.InvariantCulture, $"{lac.P10:#,0}–{lac.P90:#,0} ({plan.Get(f, Metric.LacEnd):#,0})"));
