@@ -39,31 +39,31 @@ public static class RunCommand
         {
             Description = "Hold every uncertain input at its plan value; only the flows (entries, exits, moves) stay random.",
         };
-        trials.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--trials must be at least 1.");
-            }
-        });
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--threads must be at least 1.");
-            }
-        });
-
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
             scenario, trials, seed, output, threads, fixedInputs,
         };
-        command.SetAction(parse => CommandRunner.Guard(() => Execute(
-            parse.GetValue(scenario)!,
-            new RunOptions(parse.GetValue(trials), parse.GetValue(seed), parse.GetValue(threads), InputUncertainty: !parse.GetValue(fixedInputs)),
-            parse.GetValue(output)!)));
+        command.SetAction(parse => CommandRunner.Guard(() =>
+        {
+            // Checked here rather than with option validators: a validator runs before type
+            // conversion has been reported, and reading a value that failed to convert throws.
+            int trialCount = parse.GetValue(trials);
+            int threadCount = parse.GetValue(threads);
+            if (trialCount < 1)
+            {
+                throw new UserError($"--trials must be at least 1, got {trialCount}.");
+            }
+
+            if (threadCount < 1)
+            {
+                throw new UserError($"--threads must be at least 1, got {threadCount}.");
+            }
+
+            var options = new RunOptions(trialCount, parse.GetValue(seed), threadCount, InputUncertainty: !parse.GetValue(fixedInputs));
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!);
+        }));
         return command;
     }
 
