@@ -15,13 +15,7 @@ public sealed class PertDistribution : Distribution
     /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
     public PertDistribution(double min, double mode, double max, double? plan = null)
     {
-        RequireFinite(min, nameof(min));
-        RequireFinite(mode, nameof(mode));
-        RequireFinite(max, nameof(max));
-        if (!(min <= mode && mode <= max && min < max))
-        {
-            throw new ArgumentException($"need min ≤ mode ≤ max and min < max, got {min}, {mode}, {max}.");
-        }
+        RequireMinModeMax(min, mode, max);
 
         Min = min;
         Mode = mode;

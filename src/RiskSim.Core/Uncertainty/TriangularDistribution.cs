@@ -9,13 +9,7 @@ public sealed class TriangularDistribution : Distribution
     /// <summary>Creates a triangular distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
     public TriangularDistribution(double min, double mode, double max, double? plan = null)
     {
-        RequireFinite(min, nameof(min));
-        RequireFinite(mode, nameof(mode));
-        RequireFinite(max, nameof(max));
-        if (!(min <= mode && mode <= max && min < max))
-        {
-            throw new ArgumentException($"need min ≤ mode ≤ max and min < max, got {min}, {mode}, {max}.");
-        }
+        RequireMinModeMax(min, mode, max);
 
         Min = min;
         Mode = mode;
