@@ -21,6 +21,14 @@ internal sealed class MonthTrace
         DoNothingExits = new double[months];
         ProgrammeTypeStockEnd = new double[months * types];
         DoNothingTypeStockEnd = new double[months * types];
+        ProgrammeTypeEntries = new double[months * types];
+        ProgrammeTypeExits = new double[months * types];
+        ProgrammeTypeMovesOut = new double[months * types];
+        ProgrammeTypeMovesIn = new double[months * types];
+        DoNothingTypeEntries = new double[months * types];
+        DoNothingTypeExits = new double[months * types];
+        DoNothingTypeMovesOut = new double[months * types];
+        DoNothingTypeMovesIn = new double[months * types];
     }
 
     public int Types { get; }
@@ -36,4 +44,15 @@ internal sealed class MonthTrace
     public double[] DoNothingExits { get; }
     public double[] ProgrammeTypeStockEnd { get; }
     public double[] DoNothingTypeStockEnd { get; }
+
+    // Per-type flows of each month, laid out [month × types + type], so tests can check each type's
+    // balance and the one-in-one-out rule directly.
+    public double[] ProgrammeTypeEntries { get; }
+    public double[] ProgrammeTypeExits { get; }
+    public double[] ProgrammeTypeMovesOut { get; }
+    public double[] ProgrammeTypeMovesIn { get; }
+    public double[] DoNothingTypeEntries { get; }
+    public double[] DoNothingTypeExits { get; }
+    public double[] DoNothingTypeMovesOut { get; }
+    public double[] DoNothingTypeMovesIn { get; }
 }

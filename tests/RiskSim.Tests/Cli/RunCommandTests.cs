@@ -1,0 +1,148 @@
+using RiskSim.Tests.Output;
+
+namespace RiskSim.Tests.Cli;
+
+/// <summary><c>risksim run</c>: option checks, the results directory, Parquet files read back with DuckDB, determinism.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class RunCommandTests : IDisposable
+{
+    private static readonly string[] ResultFiles = ["plan.parquet", "summary.parquet", "trials.parquet", "yearly.parquet"];
+
+    private readonly TempDir temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private static string[] FilesIn(string directory) =>
+        Directory.GetFileSystemEntries(directory).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray();
+
+    [Theory]
+    [InlineData("--trials", "0", "--trials must be at least 1")]
+    [InlineData("--trials", "-5", "--trials must be at least 1")]
+    [InlineData("--threads", "0", "--threads must be at least 1")]
+    public void Impossible_settings_exit_2_and_write_nothing(string option, string value, string message)
+    {
+        string output = temp["results"];
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, option, value, "--out", output);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void An_output_directory_that_cannot_be_created_exits_2_and_leaves_no_temporary_directory()
+    {
+        // The parent of the output directory is a file.
+        string blocker = temp["blocker"];
+        File.WriteAllText(blocker, "not a directory");
+        string output = Path.Combine(blocker, "results");
+
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "50", "--out", output);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("cannot create the output directory", result.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        Assert.Empty(temp.TemporaryEntries());
+        Assert.Equal(["blocker"], FilesIn(temp.Path));
+        Assert.Equal("not a directory", File.ReadAllText(blocker));
+    }
+
+    [Fact]
+    public void An_output_path_that_is_an_existing_file_exits_2_after_the_run_and_cleans_up()
+    {
+        // The temporary directory beside it can be created, so the run happens; moving the files in fails.
+        string blocker = temp["results"];
+        File.WriteAllText(blocker, "not a directory");
+
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "50", "--threads", "2", "--out", blocker);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(blocker, result.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        Assert.Empty(temp.TemporaryEntries());
+        Assert.Equal(["results"], FilesIn(temp.Path));
+        Assert.Equal("not a directory", File.ReadAllText(blocker));
+    }
+
+    [Fact]
+    public void A_run_writes_exactly_the_four_files_with_the_documented_types_and_row_counts()
+    {
+        const int trials = 200;
+        string output = temp["results"];
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", trials.ToString(), "--threads", "2", "--out", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("200 trials", result.Out, StringComparison.Ordinal);
+        Assert.Contains("P(breakeven by 2023/24", result.Out, StringComparison.Ordinal);
+
+        Assert.Equal(ResultFiles, FilesIn(output));
+        Assert.Empty(temp.TemporaryEntries());
+        Assert.Equal(["results"], FilesIn(temp.Path));
+
+        string trialsPath = Path.Combine(output, "trials.parquet");
+        string yearlyPath = Path.Combine(output, "yearly.parquet");
+        var trialColumns = DuckDb.Columns(trialsPath).ToDictionary(c => c.Name, c => c.Type);
+        Assert.Equal("BIGINT", trialColumns["trial"]);
+        Assert.Equal("INTEGER", trialColumns["lac_end"]);
+        Assert.Equal("DOUBLE", trialColumns["residential_weekly_cost_gbp"]);
+        Assert.Equal("DOUBLE", trialColumns["effect_gatekeeping_diversion_size"]);
+        Assert.Equal("DOUBLE", trialColumns["cumulative_position_gbp"]);
+        Assert.Equal("VARCHAR", trialColumns["breakeven_fy"]);
+
+        var yearlyColumns = DuckDb.Columns(yearlyPath).ToDictionary(c => c.Name, c => c.Type);
+        Assert.Equal("BIGINT", yearlyColumns["trial"]);
+        Assert.Equal("VARCHAR", yearlyColumns["fy"]);
+        Assert.Equal("INTEGER", yearlyColumns["fy_start_year"]);
+        Assert.Equal("INTEGER", yearlyColumns["lac_end"]);
+        Assert.Equal("DOUBLE", yearlyColumns["position_gbp"]);
+        Assert.Equal("DOUBLE", yearlyColumns["placements_saving_gbp"]);
+
+        // One row per trial, numbered 0 … 199; one row per trial × FY (7 FYs, 2019/20 … 2025/26).
+        var t = DuckDb.Query($"SELECT count(*), count(DISTINCT trial), min(trial), max(trial) FROM read_parquet({DuckDb.Literal(trialsPath)})")[0];
+        Assert.Equal(new object?[] { (long)trials, (long)trials, 0L, (long)trials - 1 }, t);
+        var y = DuckDb.Query(
+            $"SELECT count(*), count(DISTINCT (trial, fy)), min(fy), max(fy), min(fy_start_year), max(fy_start_year) FROM read_parquet({DuckDb.Literal(yearlyPath)})")[0];
+        Assert.Equal(new object?[] { (long)trials * 7, (long)trials * 7, "2019/20", "2025/26", 2019, 2025 }, y);
+
+        // The per-trial lac_end is the 2025/26 row of yearly.parquet.
+        var mismatches = DuckDb.Query(
+            $"SELECT count(*) FROM read_parquet({DuckDb.Literal(trialsPath)}) t JOIN read_parquet({DuckDb.Literal(yearlyPath)}) y "
+            + "ON t.trial = y.trial AND y.fy = '2025/26' WHERE t.lac_end <> y.lac_end OR t.cumulative_position_gbp <> y.cumulative_position_gbp")[0][0];
+        Assert.Equal(0L, mismatches);
+    }
+
+    [Fact]
+    public void Thread_count_does_not_change_a_byte_of_the_results_and_the_seed_does()
+    {
+        string d1 = temp["d1"], d2 = temp["d2"], d3 = temp["d3"];
+        string scenario = CliHarness.StaffordshirePath;
+        var r1 = CliHarness.Run("run", scenario, "--trials", "500", "--threads", "1", "--out", d1);
+        var r2 = CliHarness.Run("run", scenario, "--trials", "500", "--threads", "2", "--out", d2);
+        var r3 = CliHarness.Run("run", scenario, "--trials", "500", "--threads", "2", "--seed", "1", "--out", d3);
+        Assert.True(r1.ExitCode == 0, r1.ToString());
+        Assert.True(r2.ExitCode == 0, r2.ToString());
+        Assert.True(r3.ExitCode == 0, r3.ToString());
+
+        foreach (string file in ResultFiles)
+        {
+            byte[] a = File.ReadAllBytes(Path.Combine(d1, file));
+            byte[] b = File.ReadAllBytes(Path.Combine(d2, file));
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{file} differs between --threads 1 and --threads 2");
+        }
+
+        // Another seed: different trials (plan.parquet does not depend on the seed's draws, only its metadata).
+        foreach (string file in new[] { "trials.parquet", "yearly.parquet", "summary.parquet" })
+        {
+            Assert.False(File.ReadAllBytes(Path.Combine(d1, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(d3, file))), $"{file} is the same for seeds 20191120 and 1");
+        }
+    }
+
+    [Fact]
+    public void Rerunning_into_the_same_directory_replaces_the_files()
+    {
+        string output = temp["results"];
+        Assert.Equal(0, CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "30", "--out", output).ExitCode);
+        var again = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "40", "--out", output);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(ResultFiles, FilesIn(output));
+        Assert.Equal(40L, DuckDb.Query($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(output, "trials.parquet"))})")[0][0]);
+        Assert.Empty(temp.TemporaryEntries());
+    }
+}
