@@ -17,7 +17,7 @@ public static class RunSummary
 
         AnsiConsole.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"[bold]{Markup.Escape(scenario.Name)}[/]: {options.Trials:#,0} trials, seed {options.Seed}, {options.Threads} threads, "
+            $"[bold]{Markup.Escape(scenario.Name)}[/]: {options.Trials:#,0} trials, seed {options.Seed}, {options.Threads} thread{(options.Threads == 1 ? "" : "s")}, "
             + $"{(options.InputUncertainty ? "uncertain inputs" : "inputs fixed at plan")}, {elapsed.TotalSeconds:0.0} s. Results in {Markup.Escape(outputDirectory)}/"));
 
         var table = new Table().Title("Budget position by FY, £'000 ((surplus)/deficit; P80/P90 = the level not exceeded in 80 %/90 % of trials)");
