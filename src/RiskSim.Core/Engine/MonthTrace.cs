@@ -19,6 +19,8 @@ internal sealed class MonthTrace
         DoNothingStockEnd = new double[months];
         DoNothingEntries = new double[months];
         DoNothingExits = new double[months];
+        DoNothingMovesOut = new double[months];
+        DoNothingMovesIn = new double[months];
         ProgrammeTypeStockEnd = new double[months * types];
         DoNothingTypeStockEnd = new double[months * types];
         ProgrammeTypeEntries = new double[months * types];
@@ -42,6 +44,8 @@ internal sealed class MonthTrace
     public double[] DoNothingStockEnd { get; }
     public double[] DoNothingEntries { get; }
     public double[] DoNothingExits { get; }
+    public double[] DoNothingMovesOut { get; }
+    public double[] DoNothingMovesIn { get; }
     public double[] ProgrammeTypeStockEnd { get; }
     public double[] DoNothingTypeStockEnd { get; }
 
@@ -55,4 +59,20 @@ internal sealed class MonthTrace
     public double[] DoNothingTypeExits { get; }
     public double[] DoNothingTypeMovesOut { get; }
     public double[] DoNothingTypeMovesIn { get; }
+
+    /// <summary>Records the flows one world just took in month <paramref name="m"/> (totals and per type).</summary>
+    public void RecordFlows(int m, TrialWorkspace ws, bool programme)
+    {
+        int at = m * Types;
+        Record(ws.EntriesByType, programme ? ProgrammeEntries : DoNothingEntries, programme ? ProgrammeTypeEntries : DoNothingTypeEntries);
+        Record(ws.Exits, programme ? ProgrammeExits : DoNothingExits, programme ? ProgrammeTypeExits : DoNothingTypeExits);
+        Record(ws.MovesOut, programme ? ProgrammeMovesOut : DoNothingMovesOut, programme ? ProgrammeTypeMovesOut : DoNothingTypeMovesOut);
+        Record(ws.MovesIn, programme ? ProgrammeMovesIn : DoNothingMovesIn, programme ? ProgrammeTypeMovesIn : DoNothingTypeMovesIn);
+
+        void Record(double[] byType, double[] totals, double[] typed)
+        {
+            totals[m] = byType.Sum();
+            byType.CopyTo(typed, at);
+        }
+    }
 }

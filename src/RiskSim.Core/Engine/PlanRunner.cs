@@ -17,14 +17,18 @@ public static class PlanRunner
     }
 
     /// <summary>Plan mode; workforce savings are never scaled here (the plan is their yardstick).</summary>
-    internal static PlanResult RunUnscaled(CompiledModel model)
+    internal static PlanResult RunUnscaled(CompiledModel model) => RunTraced(model, out _, out _);
+
+    /// <summary>Plan mode with its month trace and workspace (tests look inside both).</summary>
+    internal static PlanResult RunTraced(CompiledModel model, out MonthTrace trace, out TrialWorkspace workspace)
     {
         var ws = new TrialWorkspace(model);
         var rng = default(Xoshiro256StarStar);
         Simulator.SetInputs(model, ws, sample: false, ref rng);
-        var trace = new MonthTrace(model.MonthCount, model.Types);
+        trace = new MonthTrace(model.MonthCount, model.Types);
         var yearly = new double[model.FyCount * Metrics.Count];
         int breakeven = Simulator.Run<ExpectedFlows>(model, ws, ref rng, scaleWorkforce: false, yearly, trace);
+        workspace = ws;
         return new PlanResult(model.FinancialYears, yearly, trace.ProgrammeStockEnd, breakeven);
     }
 }

@@ -209,27 +209,11 @@ internal static class Simulator
             }
 
             Step<TFlows>(model, ws, prog, m, programme: true);
-            if (trace is not null)
-            {
-                trace.ProgrammeEntries[m] = Sum(ws.EntriesByType);
-                trace.ProgrammeExits[m] = Sum(ws.Exits);
-                trace.ProgrammeMovesOut[m] = Sum(ws.MovesOut);
-                trace.ProgrammeMovesIn[m] = Sum(ws.MovesIn);
-                ws.EntriesByType.CopyTo(trace.ProgrammeTypeEntries, m * types);
-                ws.Exits.CopyTo(trace.ProgrammeTypeExits, m * types);
-                ws.MovesOut.CopyTo(trace.ProgrammeTypeMovesOut, m * types);
-                ws.MovesIn.CopyTo(trace.ProgrammeTypeMovesIn, m * types);
-            }
-
+            trace?.RecordFlows(m, ws, programme: true);
             Step<TFlows>(model, ws, dn, m, programme: false);
             if (trace is not null)
             {
-                trace.DoNothingEntries[m] = Sum(ws.EntriesByType);
-                trace.DoNothingExits[m] = Sum(ws.Exits);
-                ws.EntriesByType.CopyTo(trace.DoNothingTypeEntries, m * types);
-                ws.Exits.CopyTo(trace.DoNothingTypeExits, m * types);
-                ws.MovesOut.CopyTo(trace.DoNothingTypeMovesOut, m * types);
-                ws.MovesIn.CopyTo(trace.DoNothingTypeMovesIn, m * types);
+                trace.RecordFlows(m, ws, programme: false);
                 trace.ProgrammeStockEnd[m] = Sum(prog);
                 trace.DoNothingStockEnd[m] = Sum(dn);
                 prog.CopyTo(trace.ProgrammeTypeStockEnd, m * types);

@@ -40,18 +40,6 @@ public abstract class Distribution
         }
     }
 
-    /// <summary>Checks three-point parameters: finite, min ≤ mode ≤ max and min &lt; max.</summary>
-    protected static void RequireMinModeMax(double min, double mode, double max)
-    {
-        RequireFinite(min, nameof(min));
-        RequireFinite(mode, nameof(mode));
-        RequireFinite(max, nameof(max));
-        if (!(min <= mode && mode <= max && min < max))
-        {
-            throw new ArgumentException($"need min ≤ mode ≤ max and min < max, got {min}, {mode}, {max}.");
-        }
-    }
-
     /// <summary>Checks an explicit plan value lies within the support.</summary>
     protected void RequirePlanInSupport(double plan)
     {

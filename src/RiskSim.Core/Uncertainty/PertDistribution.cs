@@ -7,42 +7,18 @@ namespace RiskSim.Core.Uncertainty;
 /// PERT (a Beta scaled to [min, max], shape 4, as in Vose, <i>Risk Analysis</i>, 3rd ed., §9.1):
 /// α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min). Plan defaults to the mode.
 /// </summary>
-public sealed class PertDistribution : Distribution
+public sealed class PertDistribution : ThreePointDistribution
 {
     private readonly double alpha;
     private readonly double beta;
 
     /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
     public PertDistribution(double min, double mode, double max, double? plan = null)
+        : base(min, mode, max, plan)
     {
-        RequireMinModeMax(min, mode, max);
-
-        Min = min;
-        Mode = mode;
-        Max = max;
         alpha = 1 + (4 * (mode - min) / (max - min));
         beta = 1 + (4 * (max - mode) / (max - min));
-        Plan = plan ?? mode;
-        RequirePlanInSupport(Plan);
     }
-
-    /// <summary>Lower bound.</summary>
-    public double Min { get; }
-
-    /// <summary>Most likely value.</summary>
-    public double Mode { get; }
-
-    /// <summary>Upper bound.</summary>
-    public double Max { get; }
-
-    /// <inheritdoc />
-    public override double Plan { get; }
-
-    /// <inheritdoc />
-    public override double Minimum => Min;
-
-    /// <inheritdoc />
-    public override double Maximum => Max;
 
     /// <inheritdoc />
     public override double Mean => (Min + (4 * Mode) + Max) / 6;

@@ -4,37 +4,13 @@ using MathNet.Numerics.Distributions;
 namespace RiskSim.Core.Uncertainty;
 
 /// <summary>Triangular on [min, max] with the given mode; plan defaults to the mode.</summary>
-public sealed class TriangularDistribution : Distribution
+public sealed class TriangularDistribution : ThreePointDistribution
 {
     /// <summary>Creates a triangular distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
     public TriangularDistribution(double min, double mode, double max, double? plan = null)
+        : base(min, mode, max, plan)
     {
-        RequireMinModeMax(min, mode, max);
-
-        Min = min;
-        Mode = mode;
-        Max = max;
-        Plan = plan ?? mode;
-        RequirePlanInSupport(Plan);
     }
-
-    /// <summary>Lower bound.</summary>
-    public double Min { get; }
-
-    /// <summary>Most likely value.</summary>
-    public double Mode { get; }
-
-    /// <summary>Upper bound.</summary>
-    public double Max { get; }
-
-    /// <inheritdoc />
-    public override double Plan { get; }
-
-    /// <inheritdoc />
-    public override double Minimum => Min;
-
-    /// <inheritdoc />
-    public override double Maximum => Max;
 
     /// <inheritdoc />
     public override double Mean => (Min + Mode + Max) / 3;

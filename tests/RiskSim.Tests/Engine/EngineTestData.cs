@@ -181,13 +181,8 @@ internal static class EngineTestData
     /// <summary>Plan mode (expected flows, plan inputs) with a month trace.</summary>
     public static TracedTrial RunPlanTraced(CompiledModel model)
     {
-        var ws = new TrialWorkspace(model);
-        var rng = default(Xoshiro256StarStar);
-        Simulator.SetInputs(model, ws, sample: false, ref rng);
-        var trace = new MonthTrace(model.MonthCount, model.Types);
-        var yearly = new double[model.FyCount * Metrics.Count];
-        int breakeven = Simulator.Run<ExpectedFlows>(model, ws, ref rng, scaleWorkforce: false, yearly, trace);
-        return new TracedTrial(trace, yearly, breakeven, (double[])ws.StartStock.Clone());
+        var plan = PlanRunner.RunTraced(model, out var trace, out var ws);
+        return new TracedTrial(trace, plan.Yearly.ToArray(), plan.BreakevenFyIndex, (double[])ws.StartStock.Clone());
     }
 
     public static double Get(double[] yearly, int fy, Metric metric) => yearly[(fy * Metrics.Count) + (int)metric];
