@@ -45,7 +45,9 @@ public static class RunCommand
         {
             scenario, trials, seed, output, threads, fixedInputs,
         };
-        command.SetAction(parse => CommandRunner.Guard(() =>
+        // The cancellation token fires on Ctrl+C / SIGTERM: the run stops between blocks and the
+        // temporary output directory is removed, so an interrupted run leaves nothing behind.
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
         {
             // Checked here rather than with option validators: a validator runs before type
             // conversion has been reported, and reading a value that failed to convert throws.
@@ -62,13 +64,13 @@ public static class RunCommand
             }
 
             var options = new RunOptions(trialCount, parse.GetValue(seed), threadCount, InputUncertainty: !parse.GetValue(fixedInputs));
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!);
-        }));
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, cancellationToken);
+        })));
         return command;
     }
 
     /// <summary>Runs and writes the results; returns the exit code.</summary>
-    public static int Execute(string scenarioPath, RunOptions options, string outputDirectory)
+    public static int Execute(string scenarioPath, RunOptions options, string outputDirectory, CancellationToken cancellationToken = default)
     {
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
@@ -94,7 +96,7 @@ public static class RunCommand
                 using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta))
                 {
                     var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
-                    StochasticRunner.Run(model, options, [sink, accumulator]);
+                    StochasticRunner.Run(model, options, [sink, accumulator], cancellationToken: cancellationToken);
                     summary = accumulator.Build();
                 }
 
@@ -105,6 +107,10 @@ public static class RunCommand
             catch (IOException e)
             {
                 throw new UserError($"{outputDirectory}: cannot write results: {e.Message}");
+            }
+            catch (OperationCanceledException)
+            {
+                throw new UserError("risksim: run cancelled; no results were written.");
             }
         }
 
