@@ -86,7 +86,7 @@ string Fill(Dictionary<string, double> p)
 
     foreach (var m in reference.LacMilestones)
     {
-        Target($"LAC {m.Month}", plan.LacByMonthEnd[scenario.Horizon.IndexOf(m.Month)], m.Lac, 0.01 * m.Lac);
+        Target($"LAC {m.Month}", plan.LacAtEndOf(m.Month), m.Lac, 0.01 * m.Lac);
     }
 
     for (int f = 0; f < plan.FinancialYears.Count; f++)

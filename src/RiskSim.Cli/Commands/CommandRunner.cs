@@ -1,3 +1,5 @@
+using RiskSim.Core.Results;
+
 namespace RiskSim.Cli.Commands;
 
 /// <summary>Runs a command body, turning <see cref="UserError"/> into a message on stderr and exit code 2.</summary>
@@ -14,6 +16,12 @@ public static class CommandRunner
         catch (UserError e)
         {
             Console.Error.WriteLine(e.Message);
+            return Program.UserErrorExitCode;
+        }
+        catch (RunAbortedException e)
+        {
+            // The scenario drove the engine out of range (a NaN, an overflow): the user's input to fix.
+            Console.Error.WriteLine("risksim: " + e.Message);
             return Program.UserErrorExitCode;
         }
     }

@@ -61,8 +61,7 @@ public static class PlanTable
             milestones.AddColumns("month", "paper", "plan", "difference");
             foreach (var m in reference.LacMilestones)
             {
-                int index = scenario.Horizon.IndexOf(m.Month);
-                double lac = plan.LacByMonthEnd[index];
+                double lac = plan.LacAtEndOf(m.Month);
                 milestones.AddRow(
                     m.Month.ToString(),
                     Count(m.Lac),

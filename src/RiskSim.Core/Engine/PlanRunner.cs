@@ -25,10 +25,12 @@ public static class PlanRunner
         var ws = new TrialWorkspace(model);
         var rng = default(Xoshiro256StarStar);
         Simulator.SetInputs(model, ws, sample: false, ref rng);
+        Simulator.ThrowIfBeyondCapacity(model, ws, trial: null);
         trace = new MonthTrace(model.MonthCount, model.Types);
         var yearly = new double[model.FyCount * Metrics.Count];
         int breakeven = Simulator.Run<ExpectedFlows>(model, ws, ref rng, scaleWorkforce: false, yearly, trace);
         workspace = ws;
-        return new PlanResult(model.FinancialYears, yearly, trace.ProgrammeStockEnd, breakeven);
+        FiniteGuard.ThrowIfNonFinite(yearly, model.FinancialYears, trial: null);
+        return new PlanResult(model.Horizon, model.StartStockTotal, yearly, trace.ProgrammeStockEnd, breakeven);
     }
 }

@@ -57,17 +57,46 @@ internal static class Simulator
             return;
         }
 
+        // Gamma variates of small shape underflow to 0 (a shape of 0.001 gives values like 1e-300
+        // or exactly 0), so a sum of them can be 0 and the shares 0/0. Working with log-gammas and
+        // normalising by the largest keeps every share finite and summing to 1 for any shape > 0.
+        double maxLog = double.NegativeInfinity;
+        for (int k = 0; k < plan.Length; k++)
+        {
+            result[k] = plan[k] > 0 ? LogGamma(random, plan[k] * c) : double.NegativeInfinity;
+            maxLog = Math.Max(maxLog, result[k]);
+        }
+
         double sum = 0;
         for (int k = 0; k < plan.Length; k++)
         {
-            result[k] = plan[k] > 0 ? Gamma.Sample(random, plan[k] * c, 1.0) : 0.0;
+            result[k] = Math.Exp(result[k] - maxLog);
             sum += result[k];
         }
 
+        Debug.Assert(sum >= 1.0, "the largest term is exp(0) = 1");
         for (int k = 0; k < plan.Length; k++)
         {
             result[k] /= sum;
         }
+    }
+
+    /// <summary>
+    /// ln of a Gamma(shape, 1) variate. For shape &lt; 1 it uses Gamma(shape) = Gamma(shape + 1) · U^(1/shape)
+    /// (Marsaglia and Tsang 2000, section 6), taken in logs: ln U / shape stays finite where U^(1/shape)
+    /// underflows. The uniform is drawn before the Gamma(shape + 1) variate, the order MathNet's
+    /// sampler uses, so for shape ≥ 1 the draws are MathNet's own.
+    /// </summary>
+    private static double LogGamma(System.Random random, double shape)
+    {
+        if (shape >= 1)
+        {
+            return Math.Log(Gamma.Sample(random, shape, 1.0));
+        }
+
+        double u = random.NextDouble();
+        double g = Gamma.Sample(random, shape + 1, 1.0);
+        return Math.Log(g) + (Math.Log(u) / shape);
     }
 
     /// <summary>Turns the value vector into the arrays the month loop reads.</summary>
@@ -127,6 +156,27 @@ internal static class Simulator
                 double planned = model.LinePlannedSpend[offset + m];
                 ws.Spend[m] += m >= ws.LineActualStart[l] ? planned : planned * model.LineAgencyCover[l];
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a trial whose children could exceed <see cref="EngineLimitException.MaxChildren"/>:
+    /// no flow creates children except entries, so the opening stock plus a generous upper tail
+    /// of every month's Poisson entries (mean + 10 sd + 20) bounds every stock of either world.
+    /// </summary>
+    internal static void ThrowIfBeyondCapacity(CompiledModel model, TrialWorkspace ws, long? trial)
+    {
+        double bound = model.StartStockTotal;
+        for (int m = 0; m < model.MonthCount; m++)
+        {
+            double lambda = ws.Lambda[m];
+            bound += lambda + (10 * Math.Sqrt(Math.Max(lambda, 0))) + 20;
+        }
+
+        // NaN compares false: a NaN mean (e.g. from an infinite multiplier) is refused here too.
+        if (!(bound <= EngineLimitException.MaxChildren))
+        {
+            throw new EngineLimitException("the opening stock plus the entries over the horizon", bound, trial);
         }
     }
 
@@ -445,6 +495,27 @@ internal static class Simulator
         return s;
     }
 
+    /// <summary>
+    /// Share of an FY's planned workforce saving that is cashable. Today's workforce serves the
+    /// opening stock, so a post can only be released where LAC is below it: the achieved reduction
+    /// is opening stock − the FY's average LAC, floored at 0, and the plan's reduction likewise.
+    /// The saving scales with achieved / planned reduction, capped at the plan. Where the plan has
+    /// no reduction in the FY (its LAC is at or above the opening stock) there is no yardstick to
+    /// scale by: the planned amount is booked in full when the trial achieves any reduction, and
+    /// nothing when it does not. A rise in LAC never books a workforce saving.
+    /// </summary>
+    internal static double WorkforceFactor(double achievedReduction, double planReduction)
+    {
+        double achieved = Math.Max(0.0, achievedReduction);
+        double planned = Math.Max(0.0, planReduction);
+        if (achieved <= 0)
+        {
+            return 0.0;
+        }
+
+        return planned <= 0 ? 1.0 : Math.Min(1.0, achieved / planned);
+    }
+
     /// <summary>Turns the month sums into the per-FY rows and finds the breakeven FY.</summary>
     private static int Finish(CompiledModel model, TrialWorkspace ws, bool scaleWorkforce, Span<double> yearly)
     {
@@ -464,14 +535,12 @@ internal static class Simulator
             double avoidance = dn - stand;
             double placements = stand - prog;
 
-            double workforceFactor = 1.0;
-            double planReduction = model.PlanLacReduction.Length > 0 ? model.PlanLacReduction[f] : 0;
-            if (scaleWorkforce && model.WorkforceScales && planReduction > 0)
+            double workforce = model.WorkforcePlanGbp[f];
+            if (scaleWorkforce && model.WorkforceScales)
             {
-                workforceFactor = Math.Clamp((model.StartStockTotal - lacAverage) / planReduction, 0.0, 1.0);
+                workforce *= WorkforceFactor(model.StartStockTotal - lacAverage, model.PlanLacReduction[f]);
             }
 
-            double workforce = model.WorkforcePlanGbp[f] * workforceFactor;
             double roi = investment - avoidance - placements - workforce;
             double pressures = 0;
             foreach (int input in model.PressureInputs[f])

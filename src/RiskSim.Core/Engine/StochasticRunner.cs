@@ -38,17 +38,27 @@ public static class StochasticRunner
         {
             int count = Math.Min(blockSize, options.Trials - first);
             int blockFirst = first;
-            Parallel.For(
-                0,
-                count,
-                parallel,
-                () => workspaces.TryTake(out var ws) ? ws : new TrialWorkspace(model),
-                (i, _, ws) =>
-                {
-                    RunTrial(model, ws, options, blockFirst + i, block, i);
-                    return ws;
-                },
-                workspaces.Add);
+            try
+            {
+                Parallel.For(
+                    0,
+                    count,
+                    parallel,
+                    () => workspaces.TryTake(out var ws) ? ws : new TrialWorkspace(model),
+                    (i, _, ws) =>
+                    {
+                        RunTrial(model, ws, options, blockFirst + i, block, i);
+                        return ws;
+                    },
+                    workspaces.Add);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is RunAbortedException))
+            {
+                // Which trials failed first depends on the threads; the error must not. Re-run the
+                // block in trial order and report the first trial that fails.
+                ThrowFirstAbort(model, options, blockFirst, count, block);
+                throw;
+            }
 
             block.FirstTrial = first;
             block.Count = count;
@@ -61,11 +71,22 @@ public static class StochasticRunner
         }
     }
 
+    /// <summary>Re-runs trials of a failed block in order on this thread; throws the first trial's abort.</summary>
+    private static void ThrowFirstAbort(CompiledModel model, RunOptions options, int blockFirst, int count, TrialBlock block)
+    {
+        var ws = new TrialWorkspace(model);
+        for (int i = 0; i < count; i++)
+        {
+            RunTrial(model, ws, options, blockFirst + i, block, i);
+        }
+    }
+
     /// <summary>Runs one trial into slot <paramref name="slot"/> of <paramref name="block"/>.</summary>
     internal static void RunTrial(CompiledModel model, TrialWorkspace ws, RunOptions options, long trial, TrialBlock block, int slot)
     {
         var rng = Xoshiro256StarStar.ForTrial(options.Seed, trial);
         Simulator.SetInputs(model, ws, options.InputUncertainty, ref rng);
+        Simulator.ThrowIfBeyondCapacity(model, ws, trial);
 
         int columns = model.InputColumns.Count;
         var inputs = block.Inputs.AsSpan(slot * columns, columns);
@@ -89,5 +110,7 @@ public static class StochasticRunner
         int stride = model.FyCount * Metrics.Count;
         var yearly = block.Yearly.AsSpan(slot * stride, stride);
         block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null);
+        FiniteGuard.ThrowIfNonFinite(inputs, model.InputColumns, trial);
+        FiniteGuard.ThrowIfNonFinite(yearly, model.FinancialYears, trial);
     }
 }

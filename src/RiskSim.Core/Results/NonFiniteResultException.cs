@@ -6,7 +6,7 @@ namespace RiskSim.Core.Results;
 /// A computed figure came out NaN or ±∞. The run must stop rather than write it: a plausible-looking
 /// output with a NaN in it is worse than no output. The message names the metric, the FY and the trial.
 /// </summary>
-public sealed class NonFiniteResultException : Exception
+public sealed class NonFiniteResultException : RunAbortedException
 {
     /// <summary>Creates the exception for one offending value.</summary>
     /// <param name="metric">Column name of the metric, e.g. <c>position_gbp</c>.</param>

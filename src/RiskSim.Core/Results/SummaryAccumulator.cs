@@ -80,6 +80,15 @@ public sealed class SummaryAccumulator : ITrialSink
         // Mean and sd before sorting, summing in trial order, so the bits do not depend on anything else.
         double mean = values.Mean();
         double sd = values.Length > 1 ? values.StandardDeviation() : 0.0;
+        foreach (double statistic in (ReadOnlySpan<double>)[mean, sd])
+        {
+            // Finite values can still have an infinite mean or sd (values near 1e308); never write one.
+            if (!double.IsFinite(statistic))
+            {
+                throw new NonFiniteResultException(metric, fy.Label, trial: null, statistic);
+            }
+        }
+
         Array.Sort(values);
         double Q(double tau) => SortedArrayStatistics.QuantileCustom(values, tau, QuantileDefinition.R7);
         return new SummaryRow(fy, metric, mean, sd, Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.80), Q(0.90), Q(0.95));

@@ -75,7 +75,9 @@ internal static class SyntheticRun
             }
         }
 
-        return new PlanResult(Years, yearly, [], breakevenFyIndex: 1);
+        // April 2023 to March 2026: the three FYs of Years.
+        var horizon = new Horizon(new YearMonth(2023, 4), new YearMonth(2026, 3));
+        return new PlanResult(horizon, openingLac: 100, yearly, [], breakevenFyIndex: 1);
     }
 
     /// <summary>Published rows for two metrics (one with a gap) plus a row that is not a metric.</summary>
