@@ -1,4 +1,5 @@
 using RiskSim.Core.Model;
+using RiskSim.Core.Sampling;
 using RiskSim.Core.Time;
 using RiskSim.Core.Uncertainty;
 
@@ -218,6 +219,10 @@ public sealed class CompiledModel
         }
 
         InputColumns = columns;
+
+        // Correlations act on the scalar inputs, which lead the dimension list.
+        Copula = GaussianCopula.Create(
+            columns.Take(SampledInputs.Length).ToList(), scenario.Correlations, scenario.RepairCorrelations);
         UniformsPerMonth = 1 + (Types - 1) + Types + Pairs;
     }
 
@@ -235,6 +240,9 @@ public sealed class CompiledModel
 
     /// <summary>Names of the per-trial sampled columns (uncertain inputs, then sampled mixes).</summary>
     public IReadOnlyList<string> InputColumns { get; }
+
+    /// <summary>The copula imposing the scenario's rank correlations, or null when there are none.</summary>
+    public GaussianCopula? Copula { get; }
 
     internal int MonthCount { get; }
     internal int FyCount { get; }

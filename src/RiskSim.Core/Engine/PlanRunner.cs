@@ -24,7 +24,7 @@ public static class PlanRunner
     {
         var ws = new TrialWorkspace(model);
         var rng = default(Xoshiro256StarStar);
-        Simulator.SetInputs(model, ws, sample: false, ref rng);
+        Simulator.SetInputs(model, ws, design: null, trial: 0);
         Simulator.ThrowIfBeyondCapacity(model, ws, trial: null);
         trace = new MonthTrace(model.MonthCount, model.Types);
         var yearly = new double[model.FyCount * Metrics.Count];

@@ -1,3 +1,5 @@
+using RiskSim.Core.Sampling;
+
 namespace RiskSim.Core.Engine;
 
 /// <summary>Settings of a stochastic run.</summary>
@@ -6,7 +8,14 @@ namespace RiskSim.Core.Engine;
 /// <param name="Threads">Worker threads (≥ 1); results do not depend on it.</param>
 /// <param name="InputUncertainty">False holds every input at its plan value, leaving only the randomness of the flows.</param>
 /// <param name="BlockSize">Trials per block handed to sinks (and per Parquet row group); results do not depend on it.</param>
-public sealed record RunOptions(int Trials, ulong Seed, int Threads, bool InputUncertainty = true, int BlockSize = 4096)
+/// <param name="Sampling">How input uniforms are chosen (Monte Carlo or Latin hypercube).</param>
+public sealed record RunOptions(
+    int Trials,
+    ulong Seed,
+    int Threads,
+    bool InputUncertainty = true,
+    int BlockSize = 4096,
+    SamplingMode Sampling = SamplingMode.MonteCarlo)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for impossible settings.</summary>
     public void Validate()

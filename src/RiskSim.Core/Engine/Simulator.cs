@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using MathNet.Numerics.Distributions;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
+using RiskSim.Core.Sampling;
+using RiskSim.Core.Uncertainty;
 
 namespace RiskSim.Core.Engine;
 
@@ -15,26 +16,15 @@ internal static class Simulator
     private const double WeeksPerMonth = 52.0 / 12.0;
 
     /// <summary>
-    /// Sets <paramref name="ws"/>'s inputs: drawn from the trial's stream when <paramref name="sample"/>
-    /// is true, else every input at its plan value. Returns the stream positioned after the input draws.
+    /// Sets <paramref name="ws"/>'s inputs: from <paramref name="design"/>'s uniforms for trial
+    /// <paramref name="trial"/> (through the copula, then each distribution's quantile), or every
+    /// input at its plan value when <paramref name="design"/> is null. Inputs never touch the flow
+    /// stream, so how they are drawn cannot move a child.
     /// </summary>
-    public static void SetInputs(CompiledModel model, TrialWorkspace ws, bool sample, ref Xoshiro256StarStar rng)
+    public static void SetInputs(CompiledModel model, TrialWorkspace ws, InputDesign? design, long trial)
     {
         var inputs = model.Inputs;
-        if (sample)
-        {
-            var random = ws.Random;
-            random.Reset(rng);
-            for (int i = 0; i < inputs.Count; i++)
-            {
-                ws.Values[i] = inputs[i].Distribution.Sample(random);
-            }
-
-            SampleMix(model.StockShare, model.StockMixConcentration, ws.StockShare, random);
-            SampleMix(model.EntryShare, model.EntryMixConcentration, ws.EntryShare, random);
-            rng = random.State;
-        }
-        else
+        if (design is null)
         {
             for (int i = 0; i < inputs.Count; i++)
             {
@@ -43,18 +33,38 @@ internal static class Simulator
 
             model.StockShare.CopyTo(ws.StockShare, 0);
             model.EntryShare.CopyTo(ws.EntryShare, 0);
+            Derive(model, ws);
+            return;
         }
 
+        Debug.Assert(design.Dimensions == model.InputColumns.Count, "one uniform per input dimension");
+        var u = ws.InputUniforms;
+        design.Fill(trial, u);
+        model.Copula?.Apply(u, ws.CopulaScratch);
+
+        int d = 0;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var distribution = inputs[i].Distribution;
+            ws.Values[i] = distribution.IsUncertain ? distribution.Quantile(u[d++]) : distribution.Plan;
+        }
+
+        d = DrawMix(model.StockShare, model.StockMixConcentration, ws.StockShare, u, d);
+        DrawMix(model.EntryShare, model.EntryMixConcentration, ws.EntryShare, u, d);
         Derive(model, ws);
     }
 
-    /// <summary>Dirichlet(share × concentration) draw, via normalised Gamma variates (no allocation).</summary>
-    private static void SampleMix(double[] plan, double? concentration, double[] result, System.Random random)
+    /// <summary>
+    /// Dirichlet(share × concentration) from one uniform per type: normalised Gamma(share × c, 1)
+    /// variates taken by their quantiles, so every input design (LHS, Sobol matrices) applies to
+    /// mixes too. Returns the next unused dimension.
+    /// </summary>
+    private static int DrawMix(double[] plan, double? concentration, double[] result, double[] uniforms, int d)
     {
         if (concentration is not { } c)
         {
             plan.CopyTo(result, 0);
-            return;
+            return d;
         }
 
         // Gamma variates of small shape underflow to 0 (a shape of 0.001 gives values like 1e-300
@@ -63,7 +73,7 @@ internal static class Simulator
         double maxLog = double.NegativeInfinity;
         for (int k = 0; k < plan.Length; k++)
         {
-            result[k] = plan[k] > 0 ? LogGamma(random, plan[k] * c) : double.NegativeInfinity;
+            result[k] = plan[k] > 0 ? GammaQuantile.Log(plan[k] * c, uniforms[d + k]) : double.NegativeInfinity;
             maxLog = Math.Max(maxLog, result[k]);
         }
 
@@ -79,24 +89,8 @@ internal static class Simulator
         {
             result[k] /= sum;
         }
-    }
 
-    /// <summary>
-    /// ln of a Gamma(shape, 1) variate. For shape &lt; 1 it uses Gamma(shape) = Gamma(shape + 1) · U^(1/shape)
-    /// (Marsaglia and Tsang 2000, section 6), taken in logs: ln U / shape stays finite where U^(1/shape)
-    /// underflows. The uniform is drawn before the Gamma(shape + 1) variate, the order MathNet's
-    /// sampler uses, so for shape ≥ 1 the draws are MathNet's own.
-    /// </summary>
-    private static double LogGamma(System.Random random, double shape)
-    {
-        if (shape >= 1)
-        {
-            return Math.Log(Gamma.Sample(random, shape, 1.0));
-        }
-
-        double u = random.NextDouble();
-        double g = Gamma.Sample(random, shape + 1, 1.0);
-        return Math.Log(g) + (Math.Log(u) / shape);
+        return d + plan.Length;
     }
 
     /// <summary>Turns the value vector into the arrays the month loop reads.</summary>

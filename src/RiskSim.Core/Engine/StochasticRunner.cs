@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
+using RiskSim.Core.Sampling;
 
 namespace RiskSim.Core.Engine;
 
@@ -26,8 +27,39 @@ public static class StochasticRunner
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
+        var design = options.InputUncertainty
+            ? InputDesign.Create(options.Sampling, model.InputColumns, options.Seed, options.Trials)
+            : null;
+        Run(model, options, design, sinks, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <see cref="RunOptions.Trials"/> trials whose inputs come from <paramref name="design"/>
+    /// (null: every input at plan), e.g. a sensitivity design. Flows still come from each trial's
+    /// own stream, so two designs run on common random numbers.
+    /// </summary>
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="options">Trials, seed, threads (its sampling settings are ignored).</param>
+    /// <param name="design">The input design, with one dimension per <see cref="CompiledModel.InputColumns"/>, or null.</param>
+    /// <param name="sinks">Receivers of each block, called in order on the calling thread.</param>
+    /// <param name="progress">Optional: told the number of trials finished after each block.</param>
+    /// <param name="cancellationToken">Stops between blocks.</param>
+    public static void Run(
+        CompiledModel model,
+        RunOptions options,
+        InputDesign? design,
+        IReadOnlyList<ITrialSink> sinks,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sinks);
         options.Validate();
+        if (design is not null && design.Dimensions != model.InputColumns.Count)
+        {
+            throw new ArgumentException($"the design has {design.Dimensions} dimensions; the model has {model.InputColumns.Count} inputs.", nameof(design));
+        }
 
         int blockSize = Math.Min(options.BlockSize, options.Trials);
         var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears);
@@ -47,7 +79,7 @@ public static class StochasticRunner
                     () => workspaces.TryTake(out var ws) ? ws : new TrialWorkspace(model),
                     (i, _, ws) =>
                     {
-                        RunTrial(model, ws, options, blockFirst + i, block, i);
+                        RunTrial(model, ws, design, options.Seed, blockFirst + i, block, i);
                         return ws;
                     },
                     workspaces.Add);
@@ -56,7 +88,7 @@ public static class StochasticRunner
             {
                 // Which trials failed first depends on the threads; the error must not. Re-run the
                 // block in trial order and report the first trial that fails.
-                ThrowFirstAbort(model, options, blockFirst, count, block);
+                ThrowFirstAbort(model, design, options.Seed, blockFirst, count, block);
                 throw;
             }
 
@@ -72,20 +104,22 @@ public static class StochasticRunner
     }
 
     /// <summary>Re-runs trials of a failed block in order on this thread; throws the first trial's abort.</summary>
-    private static void ThrowFirstAbort(CompiledModel model, RunOptions options, int blockFirst, int count, TrialBlock block)
+    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, int blockFirst, int count, TrialBlock block)
     {
         var ws = new TrialWorkspace(model);
         for (int i = 0; i < count; i++)
         {
-            RunTrial(model, ws, options, blockFirst + i, block, i);
+            RunTrial(model, ws, design, seed, blockFirst + i, block, i);
         }
     }
 
     /// <summary>Runs one trial into slot <paramref name="slot"/> of <paramref name="block"/>.</summary>
-    internal static void RunTrial(CompiledModel model, TrialWorkspace ws, RunOptions options, long trial, TrialBlock block, int slot)
+    internal static void RunTrial(CompiledModel model, TrialWorkspace ws, InputDesign? design, ulong seed, long trial, TrialBlock block, int slot)
     {
-        var rng = Xoshiro256StarStar.ForTrial(options.Seed, trial);
-        Simulator.SetInputs(model, ws, options.InputUncertainty, ref rng);
+        // Two streams per trial: the inputs' counter-based uniforms (keyed by seed, trial and input
+        // name) and the flows' xoshiro256** stream from (seed, trial). Neither reads the other.
+        Simulator.SetInputs(model, ws, design, trial);
+        var rng = Xoshiro256StarStar.ForTrial(seed, trial);
         Simulator.ThrowIfBeyondCapacity(model, ws, trial);
 
         int columns = model.InputColumns.Count;

@@ -1,4 +1,3 @@
-using RiskSim.Core.Random;
 using RiskSim.Core.Results;
 
 namespace RiskSim.Core.Engine;
@@ -38,7 +37,8 @@ internal sealed class TrialWorkspace
         OneInOneOut = new bool[k];
         Yearly = new double[model.FyCount * Metrics.Count];
         Months = new int[model.FyCount];
-        Random = new RandomAdapter(Xoshiro256StarStar.ForTrial(0, 0));
+        InputUniforms = new double[model.InputColumns.Count];
+        CopulaScratch = new double[2 * (model.Copula?.Size ?? 0)];
     }
 
     public double[] Values { get; }
@@ -70,5 +70,10 @@ internal sealed class TrialWorkspace
     public bool AnyOneInOneOut { get; set; }
     public double[] Yearly { get; }
     public int[] Months { get; }
-    public RandomAdapter Random { get; }
+
+    /// <summary>The trial's input uniforms, one per input dimension, before the quantiles.</summary>
+    public double[] InputUniforms { get; }
+
+    /// <summary>Scratch for the copula's normal scores (2 × its size).</summary>
+    public double[] CopulaScratch { get; }
 }

@@ -37,4 +37,13 @@ public sealed record Scenario
 
     /// <summary>Published numbers to compare plan mode against.</summary>
     public ReferenceData? Reference { get; init; }
+
+    /// <summary>Rank correlations between sampled inputs, realised by a Gaussian copula (empty: independent).</summary>
+    public IReadOnlyList<RankCorrelation> Correlations { get; init; } = [];
+
+    /// <summary>
+    /// When the declared correlations do not form a positive semi-definite matrix: true repairs
+    /// them to the nearest correlation matrix (Higham 2002), false refuses the scenario.
+    /// </summary>
+    public bool RepairCorrelations { get; init; }
 }

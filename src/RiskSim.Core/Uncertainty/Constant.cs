@@ -31,7 +31,7 @@ public sealed class Constant : Distribution
     public override bool IsUncertain => false;
 
     /// <inheritdoc />
-    public override double Sample(System.Random random) => Value;
+    public override double Quantile(double p) => Value;
 
     /// <inheritdoc />
     public override string Describe() => Value.ToString("R", CultureInfo.InvariantCulture);

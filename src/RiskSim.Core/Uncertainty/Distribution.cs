@@ -6,7 +6,8 @@ namespace RiskSim.Core.Uncertainty;
 /// </summary>
 /// <remarks>
 /// Parameters are validated once, in the constructors; sampling assumes they are valid.
-/// Draws go through MathNet.Numerics' samplers, fed by the trial's own random stream.
+/// Every draw is <see cref="Quantile"/> of one uniform, so an input design (Monte Carlo, Latin
+/// hypercube, a copula, a Sobol matrix) decides the uniforms and the distribution only maps them.
 /// </remarks>
 public abstract class Distribution
 {
@@ -22,8 +23,23 @@ public abstract class Distribution
     /// <summary>False for a constant, whose draws always equal <see cref="Plan"/>.</summary>
     public virtual bool IsUncertain => true;
 
-    /// <summary>Draws one value using <paramref name="random"/>.</summary>
-    public abstract double Sample(System.Random random);
+    /// <summary>
+    /// The inverse CDF: the value below which a share <paramref name="p"/> of draws falls. Defined
+    /// for p in (0, 1); p = 0 and p = 1 give <see cref="Minimum"/> and <see cref="Maximum"/>.
+    /// Allocates nothing (it runs once per input per trial).
+    /// </summary>
+    /// <param name="p">A probability in [0, 1].</param>
+    public abstract double Quantile(double p);
+
+    /// <summary>Draws one value: <see cref="Quantile"/> of one uniform from <paramref name="random"/>.</summary>
+    public double Sample(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+
+        // NextDouble is k·2^-53 for k in [0, 2^53); the half-step moves it into the open interval
+        // (0, 1), so an unbounded distribution never returns ±∞.
+        return Quantile(random.NextDouble() + (0.5 / (1UL << 53)));
+    }
 
     /// <summary>The mean of the distribution (used in tests and reports).</summary>
     public abstract double Mean { get; }

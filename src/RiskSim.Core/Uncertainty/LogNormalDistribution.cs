@@ -44,7 +44,7 @@ public sealed class LogNormalDistribution : Distribution
     public override double Mean => Median * Math.Exp(Sigma * Sigma / 2);
 
     /// <inheritdoc />
-    public override double Sample(System.Random random) => LogNormal.Sample(random, Math.Log(Median), Sigma);
+    public override double Quantile(double p) => p <= 0 ? 0 : Median * Math.Exp(Sigma * Normal.InvCDF(0, 1, p));
 
     /// <inheritdoc />
     public override string Describe() =>

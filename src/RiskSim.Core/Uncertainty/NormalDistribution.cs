@@ -10,7 +10,8 @@ namespace RiskSim.Core.Uncertainty;
 public sealed class NormalDistribution : Distribution
 {
     /// <summary>Rejection gives up after this many draws; construction ensures it is never near.</summary>
-    private const int MaxRejections = 10_000;
+    private readonly double cdfMin;
+    private readonly double cdfMax;
 
     /// <summary>Creates a (truncated) normal; the kept mass must be at least 1 %.</summary>
     public NormalDistribution(double mean, double sd, double? min = null, double? max = null, double? plan = null)
@@ -43,6 +44,8 @@ public sealed class NormalDistribution : Distribution
                 $"the bounds [{Minimum}, {Maximum}] keep only {kept:P2} of normal({mean}, {sd}); widen them or move the mean.");
         }
 
+        cdfMin = Normal.CDF(mean, sd, Minimum);
+        cdfMax = Normal.CDF(mean, sd, Maximum);
         Plan = plan ?? Math.Clamp(mean, Minimum, Maximum);
         RequirePlanInSupport(Plan);
     }
@@ -84,19 +87,16 @@ public sealed class NormalDistribution : Distribution
     }
 
     /// <inheritdoc />
-    public override double Sample(System.Random random)
+    public override double Quantile(double p)
     {
-        for (int i = 0; i < MaxRejections; i++)
+        if (!IsTruncated)
         {
-            double x = Normal.Sample(random, Mu, Sd);
-            if (x >= Minimum && x <= Maximum)
-            {
-                return x;
-            }
+            return Normal.InvCDF(Mu, Sd, p);
         }
 
-        // Unreachable for kept mass ≥ 1 % (probability below 1e-43).
-        throw new InvalidOperationException("truncated normal rejection did not terminate");
+        // Truncation by inversion: Φ⁻¹(Φ(a) + p (Φ(b) − Φ(a))), clamped against rounding at the ends.
+        double x = Normal.InvCDF(Mu, Sd, cdfMin + (p * (cdfMax - cdfMin)));
+        return Math.Clamp(x, Minimum, Maximum);
     }
 
     /// <inheritdoc />

@@ -11,6 +11,7 @@ public sealed class PertDistribution : ThreePointDistribution
 {
     private readonly double alpha;
     private readonly double beta;
+    private readonly BetaInverse betaInverse;
 
     /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
     public PertDistribution(double min, double mode, double max, double? plan = null)
@@ -18,14 +19,14 @@ public sealed class PertDistribution : ThreePointDistribution
     {
         alpha = 1 + (4 * (mode - min) / (max - min));
         beta = 1 + (4 * (max - mode) / (max - min));
+        betaInverse = new BetaInverse(alpha, beta);
     }
 
     /// <inheritdoc />
     public override double Mean => (Min + (4 * Mode) + Max) / 6;
 
     /// <inheritdoc />
-    public override double Sample(System.Random random) =>
-        Min + ((Max - Min) * Beta.Sample(random, alpha, beta));
+    public override double Quantile(double p) => Min + ((Max - Min) * betaInverse.Quantile(p));
 
     /// <inheritdoc />
     public override string Describe() =>

@@ -16,7 +16,7 @@ public sealed class TriangularDistribution : ThreePointDistribution
     public override double Mean => (Min + Mode + Max) / 3;
 
     /// <inheritdoc />
-    public override double Sample(System.Random random) => Triangular.Sample(random, Min, Max, Mode);
+    public override double Quantile(double p) => Triangular.InvCDF(Min, Max, Mode, p);
 
     /// <inheritdoc />
     public override string Describe() =>

@@ -41,7 +41,7 @@ public sealed class UniformDistribution : Distribution
     public override double Mean => (Min + Max) / 2;
 
     /// <inheritdoc />
-    public override double Sample(System.Random random) => ContinuousUniform.Sample(random, Min, Max);
+    public override double Quantile(double p) => Min + (p * (Max - Min));
 
     /// <inheritdoc />
     public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"uniform({Min}, {Max})");

@@ -1,5 +1,6 @@
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
+using RiskSim.Core.Sampling;
 
 namespace RiskSim.Tests.Engine;
 
@@ -11,21 +12,22 @@ namespace RiskSim.Tests.Engine;
 public sealed class AllocationTests
 {
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Running_trials_allocates_nothing(bool inputUncertainty)
+    [InlineData(SamplingMode.MonteCarlo, true)]
+    [InlineData(SamplingMode.LatinHypercube, true)]
+    [InlineData(SamplingMode.MonteCarlo, false)]
+    public void Running_trials_allocates_nothing(SamplingMode sampling, bool inputUncertainty)
     {
         foreach (var model in new[] { EngineTestData.Staffordshire, EngineTestData.Compile(EngineTestData.Smallshire) })
         {
-            var options = new RunOptions(Trials: 64, Seed: 5, Threads: 1, InputUncertainty: inputUncertainty);
+            var design = inputUncertainty ? InputDesign.Create(sampling, model.InputColumns, seed: 5, trials: 64) : null;
             var block = new TrialBlock(64, model.InputColumns, model.FinancialYears);
             var workspace = new TrialWorkspace(model);
-            StochasticRunner.RunTrial(model, workspace, options, 0, block, 0);
+            StochasticRunner.RunTrial(model, workspace, design, 5, 0, block, 0);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 1; i < 64; i++)
             {
-                StochasticRunner.RunTrial(model, workspace, options, i, block, i);
+                StochasticRunner.RunTrial(model, workspace, design, 5, i, block, i);
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

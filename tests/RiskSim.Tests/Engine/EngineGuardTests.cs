@@ -1,6 +1,6 @@
 using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
-using RiskSim.Core.Random;
+using RiskSim.Core.Sampling;
 using RiskSim.Core.Results;
 using RiskSim.Core.Time;
 using RiskSim.Core.Uncertainty;
@@ -124,10 +124,10 @@ public sealed class EngineGuardTests
         var hot = new int[share.Length];
         double largest = 0;
         var ws = new TrialWorkspace(model);
+        var design = new MonteCarloDesign(model.InputColumns, 3);
         for (long trial = 0; trial < n; trial++)
         {
-            var rng = Xoshiro256StarStar.ForTrial(3, trial);
-            Simulator.SetInputs(model, ws, sample: true, ref rng);
+            Simulator.SetInputs(model, ws, design, trial);
             Assert.Equal(1.0, ws.EntryShare.Sum(), 12);
             int best = Array.IndexOf(ws.EntryShare, ws.EntryShare.Max());
             largest += ws.EntryShare[best];

@@ -2,6 +2,7 @@ using RiskSim.Core.Engine;
 using RiskSim.Core.Model;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
+using RiskSim.Core.Sampling;
 using RiskSim.Scenarios;
 
 namespace RiskSim.Tests.Engine;
@@ -170,8 +171,9 @@ internal static class EngineTestData
     public static TracedTrial RunTraced(CompiledModel model, ulong seed, long trial, bool sampleInputs = true)
     {
         var ws = new TrialWorkspace(model);
+        var design = sampleInputs ? new MonteCarloDesign(model.InputColumns, seed) : null;
+        Simulator.SetInputs(model, ws, design, trial);
         var rng = Xoshiro256StarStar.ForTrial(seed, trial);
-        Simulator.SetInputs(model, ws, sampleInputs, ref rng);
         var trace = new MonthTrace(model.MonthCount, model.Types);
         var yearly = new double[model.FyCount * Metrics.Count];
         int breakeven = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace);
