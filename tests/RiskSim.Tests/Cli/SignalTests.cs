@@ -17,7 +17,7 @@ public sealed class SignalTests : IDisposable
     [InlineData("TERM", 1, 143)]
     [InlineData("INT", 3, 130)]
     [InlineData("TERM", 2, 143)]
-    public void A_signal_mid_run_exits_128_plus_its_number_and_leaves_nothing(string signal, int times, int expectedExit)
+    public async Task A_signal_mid_run_exits_128_plus_its_number_and_leaves_nothing(string signal, int times, int expectedExit)
     {
         string output = temp["results"];
         string dll = Path.Combine(AppContext.BaseDirectory, "risksim.dll");
@@ -43,7 +43,7 @@ public sealed class SignalTests : IDisposable
             {
                 Assert.False(child.HasExited, $"the run ended before it was signalled: exit {(child.HasExited ? child.ExitCode : 0)}");
                 Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), "the run never started writing");
-                Thread.Sleep(20);
+                await Task.Delay(20);
             }
 
             for (int i = 0; i < times; i++)
@@ -62,9 +62,10 @@ public sealed class SignalTests : IDisposable
             }
         }
 
-        child.WaitForExit();
-        string error = stderr.Result;
-        Assert.True(child.ExitCode == expectedExit, $"exit {child.ExitCode}{Environment.NewLine}{stdout.Result}{Environment.NewLine}{error}");
+        await child.WaitForExitAsync();
+        string error = await stderr;
+        string printed = await stdout;
+        Assert.True(child.ExitCode == expectedExit, $"exit {child.ExitCode}{Environment.NewLine}{printed}{Environment.NewLine}{error}");
         Assert.Contains("cancelled", error, StringComparison.Ordinal);
         Assert.False(CliHarness.HasStackTrace(error), error);
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
