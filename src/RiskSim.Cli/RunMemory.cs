@@ -11,7 +11,7 @@ public static class RunMemory
 
     /// <summary>
     /// Estimated peak memory, in bytes, of <c>risksim run</c>. The summary keeps every trial's value of each
-    /// FY × metric (and the breakeven flag) for exact percentiles: trials × FYs × (15 + 1) × 8 bytes, the
+    /// FY × metric (and the breakeven flag) for exact percentiles: trials × FYs × (14 + 1) × 8 bytes, the
     /// only part that grows with trials. Trials stream through one block at a time: the engine's block,
     /// the Parquet writer's column copies and its encoded pages are about four blocks of inputs and
     /// per-FY metrics. (At 100,000 trials of Staffordshire this gives 184 MB; measured peak 162 MB.)
