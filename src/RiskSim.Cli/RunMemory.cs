@@ -14,7 +14,7 @@ public static class RunMemory
     /// FY × metric (and the breakeven flag) for exact percentiles: trials × FYs × (14 + 1) × 8 bytes, the
     /// only part that grows with trials. Trials stream through one block at a time: the engine's block,
     /// the Parquet writer's column copies and its encoded pages are about four blocks of inputs and
-    /// per-FY metrics. (At 100,000 trials of Staffordshire this gives 184 MB; measured peak 162 MB.)
+    /// per-FY metrics. (At 100,000 trials of Staffordshire this gives about 180 MB; measured peak 162 MB.)
     /// </summary>
     /// <param name="trials">Number of trials.</param>
     /// <param name="financialYears">FYs in the horizon.</param>
