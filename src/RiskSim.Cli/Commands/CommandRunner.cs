@@ -2,10 +2,14 @@ using RiskSim.Core.Results;
 
 namespace RiskSim.Cli.Commands;
 
-/// <summary>Runs a command body, turning <see cref="UserError"/> into a message on stderr and exit code 2.</summary>
+/// <summary>
+/// Runs a command body, turning what the user can act on into a plain message on stderr: a
+/// <see cref="UserError"/> or an aborted run (a non-finite figure, a count beyond the engine) exits 2, a cancellation by Ctrl+C / SIGTERM exits
+/// <see cref="Program.InterruptedExitCode"/> (the caller swaps in 143 for SIGTERM).
+/// </summary>
 public static class CommandRunner
 {
-    /// <summary>Runs <paramref name="body"/>; a user error prints its message and returns 2.</summary>
+    /// <summary>Runs <paramref name="body"/>; returns its exit code, or 2 / 130 as described on the class.</summary>
     public static int Guard(Func<int> body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -21,8 +25,14 @@ public static class CommandRunner
         catch (RunAbortedException e)
         {
             // The scenario drove the engine out of range (a NaN, an overflow): the user's input to fix.
+            // StochasticRunner already unwraps Parallel.For's AggregateException to the first trial's.
             Console.Error.WriteLine("risksim: " + e.Message);
             return Program.UserErrorExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("risksim: cancelled; no results were written.");
+            return Program.InterruptedExitCode;
         }
     }
 }

@@ -1,13 +1,74 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace RiskSim.Cli.Commands;
 
-/// <summary>Arguments shared by several commands.</summary>
+/// <summary>Arguments and options shared by several commands.</summary>
 public static class CommonOptions
 {
     /// <summary>The scenario file argument.</summary>
     public static Argument<string> ScenarioArgument() => new("SCENARIO")
     {
         Description = "Scenario file (YAML), e.g. data/scenarios/staffordshire-2019.yaml. See docs/scenario-format.md.",
+    };
+
+    /// <summary>
+    /// An option holding a whole number of <paramref name="what"/> (e.g. "trials"). A value that is not a
+    /// whole number is a parse error in plain words, e.g. "--trials: expected a whole number of trials,
+    /// got 'abc'", instead of System.CommandLine's message naming the .NET type.
+    /// </summary>
+    /// <param name="name">Option name, e.g. <c>--trials</c>.</param>
+    /// <param name="what">What is counted, plural, e.g. <c>trials</c>.</param>
+    /// <param name="defaultValue">Value when the option is absent.</param>
+    /// <param name="aliases">Other names, e.g. <c>-n</c>.</param>
+    public static Option<int> WholeNumber(string name, string what, Func<int> defaultValue, params string[] aliases)
+    {
+        ArgumentNullException.ThrowIfNull(defaultValue);
+        return new Option<int>(name, aliases)
+        {
+            DefaultValueFactory = _ => defaultValue(),
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return defaultValue();
+                }
+
+                string text = result.Tokens[^1].Value;
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+                {
+                    return value;
+                }
+
+                result.AddError(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                    ? string.Create(CultureInfo.InvariantCulture, $"{name}: expected at most {int.MaxValue} {what}, got '{text}'.")
+                    : $"{name}: expected a whole number of {what}, got '{text}'.");
+                return default;
+            },
+        };
+    }
+
+    /// <summary>An option holding a seed: a whole number from 0 to <see cref="ulong.MaxValue"/>.</summary>
+    /// <param name="name">Option name, e.g. <c>--seed</c>.</param>
+    /// <param name="defaultValue">Value when the option is absent.</param>
+    public static Option<ulong> Seed(string name, ulong defaultValue) => new(name)
+    {
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return defaultValue;
+            }
+
+            string text = result.Tokens[^1].Value;
+            if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
+            {
+                return value;
+            }
+
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: expected a whole number from 0 to {ulong.MaxValue}, got '{text}'."));
+            return default;
+        },
     };
 }

@@ -15,26 +15,22 @@ public static class RunCommand
     public static Command Create()
     {
         var scenario = CommonOptions.ScenarioArgument();
-        var trials = new Option<int>("--trials", "-n")
-        {
-            Description = "Number of Monte Carlo trials.",
-            DefaultValueFactory = _ => 10_000,
-        };
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Master seed. Trial i uses a stream derived only from (seed, i), so results are reproducible.",
-            DefaultValueFactory = _ => 20191120UL,
-        };
+        var trials = CommonOptions.WholeNumber("--trials", "trials", () => 10_000, "-n");
+        trials.Description = "Number of Monte Carlo trials. Runs that would not fit in memory are refused before they start.";
+        var seed = CommonOptions.Seed("--seed", 20191120UL);
+        seed.Description = "Master seed (0 to 18446744073709551615). Trial i uses a stream derived only from (seed, i), so results are reproducible.";
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Directory for trials.parquet, yearly.parquet, summary.parquet and plan.parquet (created or replaced file by file; nothing partial is left on failure).",
+            Description = "Folder for trials.parquet, yearly.parquet, summary.parquet, plan.parquet and _manifest.json. "
+                + "It must be empty or new unless --force is given; the set is replaced as a whole, and nothing partial is left on failure.",
             DefaultValueFactory = _ => "results",
         };
-        var threads = new Option<int>("--threads")
+        var force = new Option<bool>("--force", "-f")
         {
-            Description = "Worker threads (default: all cores). Results are bit-identical for any value.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
+            Description = "Replace the results in a --out folder that is not empty (other files in it are kept).",
         };
+        var threads = CommonOptions.WholeNumber("--threads", "threads", () => Environment.ProcessorCount);
+        threads.Description = "Worker threads (default: all cores). Results are bit-identical for any value.";
         var fixedInputs = new Option<bool>("--fixed-inputs")
         {
             Description = "Hold every uncertain input at its plan value; only the flows (entries, exits, moves) stay random.",
@@ -43,10 +39,10 @@ public static class RunCommand
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, threads, fixedInputs,
+            scenario, trials, seed, output, force, threads, fixedInputs,
         };
-        // The cancellation token fires on Ctrl+C / SIGTERM: the run stops between blocks and the
-        // temporary output directory is removed, so an interrupted run leaves nothing behind.
+        // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
+        // within a trial per thread and the results folder is left as it was.
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
         {
             // Checked here rather than with option validators: a validator runs before type
@@ -64,58 +60,87 @@ public static class RunCommand
             }
 
             var options = new RunOptions(trialCount, parse.GetValue(seed), threadCount, InputUncertainty: !parse.GetValue(fixedInputs));
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, cancellationToken);
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken);
         })));
         return command;
     }
 
     /// <summary>Runs and writes the results; returns the exit code.</summary>
-    public static int Execute(string scenarioPath, RunOptions options, string outputDirectory, CancellationToken cancellationToken = default)
+    /// <param name="scenarioPath">Scenario file.</param>
+    /// <param name="options">Trials, seed, threads.</param>
+    /// <param name="outputDirectory">The <c>--out</c> folder as the user gave it.</param>
+    /// <param name="force">Replace the results of a folder that is not empty.</param>
+    /// <param name="cancellationToken">Ctrl+C / SIGTERM; honoured until the new set starts replacing the old one.</param>
+    public static int Execute(string scenarioPath, RunOptions options, string outputDirectory, bool force = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
+        RunMemory.EnsureFits(options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
         var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion());
         var clock = Stopwatch.StartNew();
         var plan = PlanRunner.Run(model);
+        cancellationToken.ThrowIfCancellationRequested();
 
         ResultsDirectory directory;
         try
         {
-            directory = ResultsDirectory.Create(outputDirectory);
+            directory = ResultsDirectory.Create(outputDirectory, replaceExisting: force);
+        }
+        catch (ResultsFolderException e)
+        {
+            throw OutputErrors.Translate(outputDirectory, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UserError($"{outputDirectory}: cannot create the output directory: {e.Message}");
+            throw new UserError($"{outputDirectory}: cannot create the output directory: {ResultsDirectory.DescribeIoError(e, null, outputDirectory)}.");
         }
 
         IReadOnlyList<SummaryRow> summary;
         using (directory)
         {
+            ReportLeftovers(directory);
             try
             {
                 using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta))
                 {
                     var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
                     StochasticRunner.Run(model, options, [sink, accumulator], cancellationToken: cancellationToken);
-                    summary = accumulator.Build();
+                    summary = accumulator.Build(cancellationToken);
                 }
 
                 SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta);
                 PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
-                directory.Commit();
+                directory.Commit(meta, cancellationToken);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultsFolderException)
             {
-                throw new UserError($"{outputDirectory}: cannot write results: {e.Message}");
+                throw OutputErrors.Translate(outputDirectory, e, directory);
             }
-            catch (OperationCanceledException)
-            {
-                throw new UserError("risksim: run cancelled; no results were written.");
-            }
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The signal came while the old set was being replaced: finishing was the only clean outcome.
+            Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
         RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory);
         return 0;
+    }
+
+    /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>
+    private static void ReportLeftovers(ResultsDirectory directory)
+    {
+        foreach (string stale in directory.RemovedStaleTemporaryDirectories)
+        {
+            Console.Error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
+        }
+
+        foreach (string old in directory.OldStyleTemporaryDirectories)
+        {
+            Console.Error.WriteLine($"risksim: note: {old} looks like the unfinished temporary folder of an older RiskSim run; delete it if no such run is still going.");
+        }
     }
 
     private static string EngineVersion() =>

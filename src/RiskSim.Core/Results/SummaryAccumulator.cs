@@ -53,7 +53,8 @@ public sealed class SummaryAccumulator : ITrialSink
     }
 
     /// <summary>The summary rows, FY by FY, metrics in layout order then <see cref="BreakevenByFyMetric"/>.</summary>
-    public IReadOnlyList<SummaryRow> Build()
+    /// <param name="cancellationToken">Checked before each FY × metric: sorting millions of trials takes seconds.</param>
+    public IReadOnlyList<SummaryRow> Build(CancellationToken cancellationToken = default)
     {
         if (count != columns[0].Length)
         {
@@ -65,6 +66,7 @@ public sealed class SummaryAccumulator : ITrialSink
         {
             for (int m = 0; m <= Metrics.Count; m++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 double[] values = columns[(fy * stride) + m];
                 string name = m < Metrics.Count ? ((Metric)m).ColumnName() : BreakevenByFyMetric;
                 rows.Add(Summarise(years[fy], name, values));

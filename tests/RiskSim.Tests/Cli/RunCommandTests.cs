@@ -1,3 +1,8 @@
+using System.Security.Cryptography;
+using RiskSim.Cli;
+using RiskSim.Cli.Commands;
+using RiskSim.Core.Results;
+using RiskSim.Output;
 using RiskSim.Tests.Output;
 
 namespace RiskSim.Tests.Cli;
@@ -7,6 +12,7 @@ namespace RiskSim.Tests.Cli;
 public sealed class RunCommandTests : IDisposable
 {
     private static readonly string[] ResultFiles = ["plan.parquet", "summary.parquet", "trials.parquet", "yearly.parquet"];
+    private static readonly string[] SetFiles = ["_manifest.json", .. ResultFiles];
 
     private readonly TempDir temp = new();
 
@@ -40,6 +46,8 @@ public sealed class RunCommandTests : IDisposable
         var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "50", "--out", output);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("cannot create the output directory", result.Error, StringComparison.Ordinal);
+        Assert.Contains(output, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("tmp-", result.Error, StringComparison.Ordinal);
         Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
         Assert.Empty(temp.TemporaryEntries());
         Assert.Equal(["blocker"], FilesIn(temp.Path));
@@ -47,15 +55,15 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_output_path_that_is_an_existing_file_exits_2_after_the_run_and_cleans_up()
+    public void An_output_path_that_is_an_existing_file_exits_2_and_leaves_it_alone()
     {
-        // The temporary directory beside it can be created, so the run happens; moving the files in fails.
         string blocker = temp["results"];
         File.WriteAllText(blocker, "not a directory");
 
         var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "50", "--threads", "2", "--out", blocker);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(blocker, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("tmp-", result.Error, StringComparison.Ordinal);
         Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
         Assert.Empty(temp.TemporaryEntries());
         Assert.Equal(["results"], FilesIn(temp.Path));
@@ -72,7 +80,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("200 trials", result.Out, StringComparison.Ordinal);
         Assert.Contains("P(breakeven by 2023/24", result.Out, StringComparison.Ordinal);
 
-        Assert.Equal(ResultFiles, FilesIn(output));
+        Assert.Equal(SetFiles, FilesIn(output));
+        Assert.Empty(ResultsManifest.Check(output));
         Assert.Empty(temp.TemporaryEntries());
         Assert.Equal(["results"], FilesIn(temp.Path));
 
@@ -135,14 +144,160 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Rerunning_into_the_same_directory_replaces_the_files()
+    public void Rerunning_into_the_same_directory_is_refused_without_force_and_leaves_it_byte_identical()
     {
         string output = temp["results"];
         Assert.Equal(0, CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "30", "--out", output).ExitCode);
+        var before = Snapshot(output);
+
         var again = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "40", "--out", output);
+        Assert.True(again.ExitCode == 2, again.ToString());
+        Assert.Contains(output, again.Error, StringComparison.Ordinal);
+        Assert.Contains("not empty", again.Error, StringComparison.Ordinal);
+        Assert.Contains("--force", again.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(again.Error), again.Error);
+        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(SetFiles, FilesIn(output));
+    }
+
+    [Fact]
+    public void Rerunning_with_force_replaces_the_whole_set()
+    {
+        string output = temp["results"];
+        Assert.Equal(0, CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "30", "--out", output).ExitCode);
+        var again = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "40", "--seed", "7", "--out", output, "--force");
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Equal(ResultFiles, FilesIn(output));
+        Assert.Equal(SetFiles, FilesIn(output));
         Assert.Equal(40L, DuckDb.Query($"SELECT count(*) FROM read_parquet({DuckDb.Literal(Path.Combine(output, "trials.parquet"))})")[0][0]);
+        var manifest = ResultsManifest.Read(output)!;
+        Assert.Equal(7UL, manifest.Seed);
+        Assert.Equal(40L, manifest.Trials);
+        Assert.Empty(ResultsManifest.Check(output));
         Assert.Empty(temp.TemporaryEntries());
     }
+
+    [Fact]
+    public void A_second_run_into_a_folder_that_another_run_is_writing_is_refused()
+    {
+        string output = temp["results"];
+        using (ResultsDirectory.Create(output))
+        {
+            var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "30", "--out", output, "--force");
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains("another risksim run", result.Error, StringComparison.Ordinal);
+            Assert.Contains(output, result.Error, StringComparison.Ordinal);
+            Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void A_result_file_that_cannot_be_replaced_exits_2_with_a_plain_message_and_keeps_the_old_set()
+    {
+        string output = temp["results"];
+        Assert.Equal(0, CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "30", "--out", output).ExitCode);
+        File.Delete(Path.Combine(output, "summary.parquet"));
+        Directory.CreateDirectory(Path.Combine(output, "summary.parquet", "x"));
+        var before = Snapshot(output);
+
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "40", "--out", output, "--force");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("summary.parquet", result.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        Assert.Equal(before, Snapshot(output));
+        Assert.Empty(temp.TemporaryEntries());
+    }
+
+    [Fact]
+    public void Temporary_folders_left_by_a_killed_run_are_removed_and_reported()
+    {
+        string output = temp["results"];
+        string stale = Path.Combine(output, ".risksim-tmp-99999-0a0b0c");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "yearly.parquet"), "truncated");
+
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "30", "--out", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(stale, result.Error, StringComparison.Ordinal);
+        Assert.Equal(SetFiles, FilesIn(output));
+    }
+
+    [Theory]
+    [InlineData("--trials", "abc", "--trials: expected a whole number of trials, got 'abc'")]
+    [InlineData("-n", "1.5", "--trials: expected a whole number of trials, got '1.5'")]
+    [InlineData("--seed", "-1", "--seed: expected a whole number from 0 to 18446744073709551615, got '-1'")]
+    [InlineData("--seed", "x", "--seed: expected a whole number from 0 to 18446744073709551615, got 'x'")]
+    [InlineData("--threads", "two", "--threads: expected a whole number of threads, got 'two'")]
+    public void Numbers_that_are_not_numbers_say_what_was_expected_in_plain_words(string option, string value, string message)
+    {
+        string output = temp["results"];
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, option, value, "--out", output);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void Trials_that_cannot_fit_in_memory_are_refused_up_front_with_the_figure()
+    {
+        string output = temp["results"];
+        var result = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "2000000000", "--out", output);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--trials 2000000000", result.Error, StringComparison.Ordinal);
+        Assert.Contains("memory", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GB", result.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(result.Error), result.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void The_memory_estimate_counts_every_kept_value()
+    {
+        // 100,000 trials × 7 FYs × 15 kept figures (14 metrics + the breakeven flag) × 8 bytes = 84 MB for the exact percentiles alone.
+        long bytes = RunMemory.EstimateBytes(trials: 100_000, financialYears: 7, inputColumns: 30, blockSize: 4096);
+        Assert.InRange(bytes, 84_000_000L, 300_000_000L);
+        Assert.True(RunMemory.EstimateBytes(200_000, 7, 30, 4096) - bytes == 84_000_000L);
+    }
+
+    [Fact]
+    public void A_non_finite_figure_from_the_engine_is_a_plain_error_with_exit_2()
+    {
+        var error = new StringWriter();
+        var old = Console.Error;
+        int code;
+        try
+        {
+            Console.SetError(error);
+
+            // StochasticRunner unwraps Parallel.For's AggregateException to the first failing trial's
+            // (EngineGuardTests); the command sees the engine's own exception.
+            code = CommandRunner.Guard(() => throw new NonFiniteResultException("position_gbp", "2023/24", 17, double.NaN));
+        }
+        finally
+        {
+            Console.SetError(old);
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains("position_gbp is NaN in 2023/24, trial 17", error.ToString(), StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(error.ToString()), error.ToString());
+    }
+
+    [Fact]
+    public void A_full_disk_is_named_as_such_with_the_users_path_not_the_temporary_one()
+    {
+        var e = new IOException("No space left on device : '/data/out/.risksim-tmp-4242-a1b2c3/yearly.parquet'", 28);
+        string message = OutputErrors.Translate("/data/out", e).Message;
+        Assert.Contains("/data/out", message, StringComparison.Ordinal);
+        Assert.Contains("no space left", message, StringComparison.Ordinal);
+        Assert.Contains("disk is full", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("tmp-", message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Snapshot(string directory) =>
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(p => Path.GetRelativePath(directory, p), p => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(p))));
 }

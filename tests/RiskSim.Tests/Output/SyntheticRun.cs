@@ -103,6 +103,6 @@ internal static class SyntheticRun
 
         SummaryParquetWriter.Write(dir.PathFor(SummaryParquetWriter.FileName), summary.Build(), Meta);
         PlanParquetWriter.Write(dir.PathFor(PlanParquetWriter.FileName), Plan(), Reference(), Meta);
-        dir.Commit();
+        dir.Commit(Meta);
     }
 }
