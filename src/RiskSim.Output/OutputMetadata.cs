@@ -12,6 +12,7 @@ internal static class OutputMetadata
     internal const string Trials = "risksim.trials";
     internal const string EngineVersion = "risksim.engine_version";
     internal const string SchemaVersion = "risksim.schema_version";
+    internal const string Sampling = "risksim.sampling";
 
     /// <summary>
     /// The pairs in a fixed order (Parquet.Net writes them in enumeration order, and a
@@ -29,6 +30,7 @@ internal static class OutputMetadata
             [Trials] = meta.Trials.ToString(CultureInfo.InvariantCulture),
             [EngineVersion] = meta.EngineVersion,
             [SchemaVersion] = RunMetadata.SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            [Sampling] = meta.Sampling,
         };
     }
 }

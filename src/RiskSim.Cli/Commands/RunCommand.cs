@@ -4,6 +4,7 @@ using System.Reflection;
 using RiskSim.Cli.Rendering;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
+using RiskSim.Core.Sampling;
 using RiskSim.Output;
 
 namespace RiskSim.Cli.Commands;
@@ -35,11 +36,17 @@ public static class RunCommand
         {
             Description = "Hold every uncertain input at its plan value; only the flows (entries, exits, moves) stay random.",
         };
+        var sampling = new Option<string>("--sampling")
+        {
+            Description = "Input design: mc (independent draws, the default) or lhs (Latin hypercube: one draw per equal-probability stratum of every input).",
+            DefaultValueFactory = _ => "mc",
+        };
+        sampling.AcceptOnlyFromAmong("mc", "lhs");
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -59,7 +66,12 @@ public static class RunCommand
                 throw new UserError($"--threads must be at least 1, got {threadCount}.");
             }
 
-            var options = new RunOptions(trialCount, parse.GetValue(seed), threadCount, InputUncertainty: !parse.GetValue(fixedInputs));
+            var options = new RunOptions(
+                trialCount,
+                parse.GetValue(seed),
+                threadCount,
+                InputUncertainty: !parse.GetValue(fixedInputs),
+                Sampling: parse.GetValue(sampling) == "lhs" ? SamplingMode.LatinHypercube : SamplingMode.MonteCarlo);
             return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken);
         })));
         return command;
@@ -77,7 +89,8 @@ public static class RunCommand
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
         RunMemory.EnsureFits(options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
-        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion());
+        string design = !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
+        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion(), design);
         var clock = Stopwatch.StartNew();
         var plan = PlanRunner.Run(model);
         cancellationToken.ThrowIfCancellationRequested();

@@ -6,8 +6,9 @@ namespace RiskSim.Core.Results;
 /// <param name="Seed">Master seed.</param>
 /// <param name="Trials">Number of trials (0 for plan only).</param>
 /// <param name="EngineVersion">RiskSim version.</param>
-public sealed record RunMetadata(string ScenarioName, string ScenarioSha256, ulong Seed, long Trials, string EngineVersion)
+/// <param name="Sampling">Input design: <c>mc</c>, <c>lhs</c>, or <c>fixed</c> when every input was held at plan.</param>
+public sealed record RunMetadata(string ScenarioName, string ScenarioSha256, ulong Seed, long Trials, string EngineVersion, string Sampling = "mc")
 {
     /// <summary>Version of the output schema; bump when a column is renamed, removed or retyped.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 }

@@ -181,7 +181,8 @@ public sealed class ParquetOutputTests : IDisposable
             ["risksim.seed"] = "42",
             ["risksim.trials"] = "5",
             ["risksim.engine_version"] = "0.1.0-test",
-            ["risksim.schema_version"] = "1",
+            ["risksim.schema_version"] = "2",
+            ["risksim.sampling"] = "mc",
         };
         Assert.Equal(expected, DuckDb.KeyValueMetadata(FilePath(file)));
     }
