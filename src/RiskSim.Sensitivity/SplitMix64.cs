@@ -38,7 +38,8 @@ internal struct SplitMix64
         {
             ulong r = this.Next();
             UInt128 m = (UInt128)r * b;
-            if ((ulong)m >= threshold)
+            ulong low = unchecked((ulong)m);
+            if (low >= threshold)
             {
                 return (int)(ulong)(m >> 64);
             }
