@@ -49,6 +49,8 @@ public sealed record SurrogateImportanceResult(IReadOnlyList<SensitivityEstimate
 /// The interval is value ± z·SE with SE the standard error over the permutations (it reflects
 /// permutation noise only, not the refitting of the surrogate). Importances describe the surrogate:
 /// read them together with <see cref="SurrogateImportanceResult.HoldoutRSquared"/> — a poor R² means poor importances.
+/// The drop in R² is not a share of variance: shuffling a dominant input can push R² below 0, so a value
+/// can exceed 1 (about 2 for an input that carries all the variance); compare inputs with each other.
 /// </para>
 /// <para>
 /// A constant input gets 0 with null interval; a constant output gives 0 with null intervals for
