@@ -25,7 +25,11 @@ public static class SummaryParquetWriter
         var fyField = new DataField<string>("fy", false);
         var fyStartField = new DataField<int>("fy_start_year", false);
         var metricField = new DataField<string>("metric", false);
-        string[] statNames = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p80", "p90", "p95"];
+        string[] statNames =
+        [
+            "mean", "sd", "p5", "p10", "p25", "p50", "p75", "p80", "p90", "p95",
+            "mean_se", "p50_ci_low", "p50_ci_high", "p80_ci_low", "p80_ci_high", "p90_ci_low", "p90_ci_high",
+        ];
         var statFields = Array.ConvertAll(statNames, name => new DataField<double>(name, false));
         var schema = new ParquetSchema([fyField, fyStartField, metricField, .. statFields]);
 
@@ -55,6 +59,13 @@ public static class SummaryParquetWriter
             stats[7][i] = row.P80;
             stats[8][i] = row.P90;
             stats[9][i] = row.P95;
+            stats[10][i] = row.MeanSe;
+            stats[11][i] = row.P50Ci.Low;
+            stats[12][i] = row.P50Ci.High;
+            stats[13][i] = row.P80Ci.Low;
+            stats[14][i] = row.P80Ci.High;
+            stats[15][i] = row.P90Ci.Low;
+            stats[16][i] = row.P90Ci.High;
         }
 
         ParquetFile.WriteSingleRowGroup(path, schema, meta, n, group =>

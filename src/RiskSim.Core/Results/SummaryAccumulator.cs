@@ -93,6 +93,9 @@ public sealed class SummaryAccumulator : ITrialSink
 
         Array.Sort(values);
         double Q(double tau) => SortedArrayStatistics.QuantileCustom(values, tau, QuantileDefinition.R7);
-        return new SummaryRow(fy, metric, mean, sd, Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.80), Q(0.90), Q(0.95));
+        QuantileInterval Ci(double tau) => QuantileInterval.FromSorted(values, tau);
+        return new SummaryRow(
+            fy, metric, mean, sd, Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.80), Q(0.90), Q(0.95),
+            MeanSe: sd / Math.Sqrt(values.Length), P50Ci: Ci(0.50), P80Ci: Ci(0.80), P90Ci: Ci(0.90));
     }
 }

@@ -15,6 +15,11 @@ namespace RiskSim.Core.Results;
 /// <param name="P80">80th percentile.</param>
 /// <param name="P90">90th percentile.</param>
 /// <param name="P95">95th percentile.</param>
+/// <param name="MeanSe">Monte Carlo standard error of the mean, sd / √trials (for Latin hypercube runs an upper bound).</param>
+/// <param name="P50Ci">95 % confidence interval of the median, from order statistics.</param>
+/// <param name="P80Ci">95 % confidence interval of the 80th percentile.</param>
+/// <param name="P90Ci">95 % confidence interval of the 90th percentile.</param>
 public sealed record SummaryRow(
     FinancialYear Fy, string Metric, double Mean, double Sd,
-    double P5, double P10, double P25, double P50, double P75, double P80, double P90, double P95);
+    double P5, double P10, double P25, double P50, double P75, double P80, double P90, double P95,
+    double MeanSe, QuantileInterval P50Ci, QuantileInterval P80Ci, QuantileInterval P90Ci);

@@ -118,6 +118,8 @@ public sealed class ParquetOutputTests : IDisposable
                 ("fy", "VARCHAR"), ("fy_start_year", "INTEGER"), ("metric", "VARCHAR"),
                 ("mean", "DOUBLE"), ("sd", "DOUBLE"), ("p5", "DOUBLE"), ("p10", "DOUBLE"), ("p25", "DOUBLE"),
                 ("p50", "DOUBLE"), ("p75", "DOUBLE"), ("p80", "DOUBLE"), ("p90", "DOUBLE"), ("p95", "DOUBLE"),
+                ("mean_se", "DOUBLE"), ("p50_ci_low", "DOUBLE"), ("p50_ci_high", "DOUBLE"), ("p80_ci_low", "DOUBLE"),
+                ("p80_ci_high", "DOUBLE"), ("p90_ci_low", "DOUBLE"), ("p90_ci_high", "DOUBLE"),
             ],
             DuckDb.Columns(path));
 
