@@ -13,6 +13,8 @@ internal static class OutputMetadata
     internal const string EngineVersion = "risksim.engine_version";
     internal const string SchemaVersion = "risksim.schema_version";
     internal const string Sampling = "risksim.sampling";
+    internal const string PrecisionTarget = "risksim.precision_target_gbp";
+    internal const string PrecisionReached = "risksim.precision_reached_gbp";
 
     /// <summary>
     /// The pairs in a fixed order (Parquet.Net writes them in enumeration order, and a
@@ -22,7 +24,7 @@ internal static class OutputMetadata
     internal static Dictionary<string, string> For(RunMetadata meta)
     {
         ArgumentNullException.ThrowIfNull(meta);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ScenarioName] = meta.ScenarioName,
             [ScenarioSha256] = meta.ScenarioSha256,
@@ -32,5 +34,12 @@ internal static class OutputMetadata
             [SchemaVersion] = RunMetadata.SchemaVersion.ToString(CultureInfo.InvariantCulture),
             [Sampling] = meta.Sampling,
         };
+        if (meta.PrecisionTargetGbp is { } target)
+        {
+            pairs[PrecisionTarget] = target.ToString("R", CultureInfo.InvariantCulture);
+            pairs[PrecisionReached] = (meta.PrecisionReachedGbp ?? double.NaN).ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        return pairs;
     }
 }

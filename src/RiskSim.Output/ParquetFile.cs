@@ -53,10 +53,14 @@ internal sealed class ParquetFile : IDisposable
         }
     }
 
+    /// <summary>Replaces the key-value metadata written in the footer when the file is closed.</summary>
+    internal void UpdateMetadata(RunMetadata meta) => writer.CustomMetadata = OutputMetadata.For(meta);
+
     /// <summary>
     /// Writes <paramref name="rows"/> rows with <paramref name="writeColumns"/> as one row group (none
     /// when there are no rows), then closes the file; on failure deletes the partial file.
     /// </summary>
+
     internal static void WriteSingleRowGroup(string path, ParquetSchema schema, RunMetadata meta, int rows, Action<RowGroup> writeColumns)
     {
         var file = Create(path, schema, meta);

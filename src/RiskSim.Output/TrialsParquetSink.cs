@@ -118,6 +118,18 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces the files' key-value metadata before they are closed: a run that adds trials until a
+    /// precision is reached knows its final trial count only at the end.
+    /// </summary>
+    public void UpdateMetadata(RunMetadata meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        trialsFile.UpdateMetadata(meta);
+        yearlyFile.UpdateMetadata(meta);
+    }
+
     /// <inheritdoc />
     public void Accept(TrialBlock block)
     {

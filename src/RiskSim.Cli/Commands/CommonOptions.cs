@@ -71,4 +71,26 @@ public static class CommonOptions
             return default;
         },
     };
+
+    /// <summary>An optional amount of money in £: a positive finite number (absent: null).</summary>
+    /// <param name="name">Option name, e.g. <c>--precision</c>.</param>
+    public static Option<double?> PoundsOrNull(string name) => new(name)
+    {
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return null;
+            }
+
+            string text = result.Tokens[^1].Value;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value > 0)
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: expected a positive amount in £ (e.g. 250000), got '{text}'.");
+            return null;
+        },
+    };
 }

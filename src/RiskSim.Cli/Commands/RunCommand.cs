@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
@@ -42,11 +43,15 @@ public static class RunCommand
             DefaultValueFactory = _ => "mc",
         };
         sampling.AcceptOnlyFromAmong("mc", "lhs");
+        var precision = CommonOptions.PoundsOrNull("--precision");
+        precision.Description = "Add trials, --trials at a time, until the 95 % confidence interval of the P80 contingency is narrower than ± this many £ (needs --sampling mc).";
+        var maxTrials = CommonOptions.WholeNumber("--max-trials", "trials", () => 1_000_000);
+        maxTrials.Description = "With --precision: stop adding trials at this many, whatever the precision reached.";
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs, sampling,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -72,7 +77,19 @@ public static class RunCommand
                 threadCount,
                 InputUncertainty: !parse.GetValue(fixedInputs),
                 Sampling: parse.GetValue(sampling) == "lhs" ? SamplingMode.LatinHypercube : SamplingMode.MonteCarlo);
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken);
+            var target = parse.GetValue(precision);
+            var stopping = target is { } gbp ? new PrecisionTarget(gbp, parse.GetValue(maxTrials)) : null;
+            if (stopping is not null && options.Sampling == SamplingMode.LatinHypercube)
+            {
+                throw new UserError("--precision needs --sampling mc: a Latin hypercube's strata are fixed by the trial count, so trials cannot be added to it.");
+            }
+
+            if (stopping is not null && stopping.MaxTrials < trialCount)
+            {
+                throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
+            }
+
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping);
         })));
         return command;
     }
@@ -83,12 +100,19 @@ public static class RunCommand
     /// <param name="outputDirectory">The <c>--out</c> folder as the user gave it.</param>
     /// <param name="force">Replace the results of a folder that is not empty.</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM; honoured until the new set starts replacing the old one.</param>
-    public static int Execute(string scenarioPath, RunOptions options, string outputDirectory, bool force = false, CancellationToken cancellationToken = default)
+    /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
+    public static int Execute(
+        string scenarioPath,
+        RunOptions options,
+        string outputDirectory,
+        bool force = false,
+        CancellationToken cancellationToken = default,
+        PrecisionTarget? precision = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
-        RunMemory.EnsureFits(options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
+        RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
         string design = !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
         var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion(), design);
         var clock = Stopwatch.StartNew();
@@ -119,6 +143,13 @@ public static class RunCommand
                 {
                     var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
                     StochasticRunner.Run(model, options, [sink, accumulator], cancellationToken: cancellationToken);
+                    if (precision is not null)
+                    {
+                        meta = AddTrialsUntilPrecise(model, options, precision, sink, accumulator, meta, cancellationToken);
+                        sink.UpdateMetadata(meta);
+                        options = options with { Trials = accumulator.Count };
+                    }
+
                     summary = accumulator.Build(cancellationToken);
                 }
 
@@ -140,6 +171,48 @@ public static class RunCommand
 
         RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--precision</c>: adds blocks of <see cref="RunOptions.Trials"/> trials (trial indices
+    /// continuing where the last block stopped, so the result equals one run of the final count)
+    /// until the 95 % interval of the cumulative position's P80 at the horizon (the P80 contingency
+    /// less a constant, the plan) has a half-width at or below the target, or the cap is reached.
+    /// </summary>
+    private static RunMetadata AddTrialsUntilPrecise(
+        CompiledModel model,
+        RunOptions options,
+        PrecisionTarget precision,
+        TrialsParquetSink sink,
+        SummaryAccumulator accumulator,
+        RunMetadata meta,
+        CancellationToken cancellationToken)
+    {
+        int last = model.FinancialYears.Count - 1;
+        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputColumns, options.Seed, options.Trials);
+        double halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
+        while (halfWidth > precision.HalfWidthGbp && accumulator.Count < precision.MaxTrials)
+        {
+            int more = Math.Min(options.Trials, precision.MaxTrials - accumulator.Count);
+            accumulator.Expect(more);
+            StochasticRunner.RunRange(
+                model,
+                options with { Trials = more },
+                options.InputUncertainty ? design : null,
+                accumulator.Count,
+                [sink, accumulator],
+                cancellationToken: cancellationToken);
+            halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
+        }
+
+        if (halfWidth > precision.HalfWidthGbp)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"risksim: --precision not reached: after {accumulator.Count:#,0} trials (--max-trials) the P80 contingency is ±£{halfWidth:#,0}, not ±£{precision.HalfWidthGbp:#,0}."));
+        }
+
+        return meta with { Trials = accumulator.Count, PrecisionTargetGbp = precision.HalfWidthGbp, PrecisionReachedGbp = halfWidth };
     }
 
     /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>

@@ -54,8 +54,10 @@ public static class RunSummary
             $"Cumulative position {years[0].Label}–{years[last].Label}: plan {Money.Millions(planCumulative)}, "
             + $"P50 {Money.Millions(cumulative.P50)}, P80 {Money.Millions(cumulative.P80)}, P90 {Money.Millions(cumulative.P90)}.");
         AnsiConsole.MarkupLine(
-            $"Contingency over the plan to be covered at 80 % confidence: [bold]{Money.Millions(cumulative.P80 - planCumulative)}[/]; "
-            + $"at 90 %: [bold]{Money.Millions(cumulative.P90 - planCumulative)}[/].");
+            $"Contingency over the plan to be covered at 80 % confidence: [bold]{Money.Millions(cumulative.P80 - planCumulative)}[/] "
+            + $"(95 % CI {Money.Millions(cumulative.P80Ci.Low - planCumulative)} to {Money.Millions(cumulative.P80Ci.High - planCumulative)}); "
+            + $"at 90 %: [bold]{Money.Millions(cumulative.P90 - planCumulative)}[/] "
+            + $"(95 % CI {Money.Millions(cumulative.P90Ci.Low - planCumulative)} to {Money.Millions(cumulative.P90Ci.High - planCumulative)}).");
 
         if (scenario.Reference?.BreakevenFy is { } promised && scenario.Horizon.Contains(promised))
         {

@@ -50,8 +50,31 @@ public static class StochasticRunner
         InputDesign? design,
         IReadOnlyList<ITrialSink> sinks,
         IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RunRange(model, options, design, 0, sinks, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs trials <paramref name="firstTrial"/> … <paramref name="firstTrial"/> + <see cref="RunOptions.Trials"/> − 1.
+    /// Trial i depends only on the seed, i and the design, so consecutive ranges handed to the same
+    /// sinks give exactly what one run of all their trials gives (how <c>--precision</c> adds trials).
+    /// </summary>
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="options">Trials (the range's length), seed, threads.</param>
+    /// <param name="design">The input design, or null for inputs at plan.</param>
+    /// <param name="firstTrial">Index of the range's first trial.</param>
+    /// <param name="sinks">Receivers of each block, called in order on the calling thread.</param>
+    /// <param name="progress">Optional: told the number of trials of this range finished after each block.</param>
+    /// <param name="cancellationToken">Stops between trials.</param>
+    public static void RunRange(
+        CompiledModel model,
+        RunOptions options,
+        InputDesign? design,
+        long firstTrial,
+        IReadOnlyList<ITrialSink> sinks,
+        IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstTrial);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sinks);
@@ -69,7 +92,7 @@ public static class StochasticRunner
         for (int first = 0; first < options.Trials; first += blockSize)
         {
             int count = Math.Min(blockSize, options.Trials - first);
-            int blockFirst = first;
+            long blockFirst = firstTrial + first;
             try
             {
                 Parallel.For(
@@ -92,7 +115,7 @@ public static class StochasticRunner
                 throw;
             }
 
-            block.FirstTrial = first;
+            block.FirstTrial = blockFirst;
             block.Count = count;
             foreach (var sink in sinks)
             {
@@ -104,7 +127,7 @@ public static class StochasticRunner
     }
 
     /// <summary>Re-runs trials of a failed block in order on this thread; throws the first trial's abort.</summary>
-    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, int blockFirst, int count, TrialBlock block)
+    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, long blockFirst, int count, TrialBlock block)
     {
         var ws = new TrialWorkspace(model);
         for (int i = 0; i < count; i++)

@@ -16,6 +16,7 @@ public sealed class SummaryAccumulator : ITrialSink
 
     private readonly IReadOnlyList<FinancialYear> years;
     private readonly double[][] columns; // [fy * (Metrics.Count + 1) + metric][trial]
+    private int expected;
     private readonly int stride = Metrics.Count + 1;
     private int count;
 
@@ -24,6 +25,7 @@ public sealed class SummaryAccumulator : ITrialSink
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trials);
         this.years = years;
+        expected = trials;
         columns = new double[years.Count * stride][];
         for (int i = 0; i < columns.Length; i++)
         {
@@ -31,9 +33,43 @@ public sealed class SummaryAccumulator : ITrialSink
         }
     }
 
+    /// <summary>Trials received so far.</summary>
+    public int Count => count;
+
+    /// <summary>
+    /// Expects <paramref name="additionalTrials"/> more trials (a run that adds trials until a
+    /// precision is reached); storage grows to fit.
+    /// </summary>
+    public void Expect(int additionalTrials)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(additionalTrials);
+        expected = checked(expected + additionalTrials);
+        for (int i = 0; i < columns.Length; i++)
+        {
+            Array.Resize(ref columns[i], expected);
+        }
+    }
+
+    /// <summary>
+    /// The 95 % interval of quantile <paramref name="q"/> of one metric in one FY over the trials
+    /// received so far (sorts a copy; for checks between blocks).
+    /// </summary>
+    public QuantileInterval IntervalSoFar(int fyIndex, Metric metric, double q)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var values = columns[(fyIndex * stride) + (int)metric].AsSpan(0, count).ToArray();
+        Array.Sort(values);
+        return QuantileInterval.FromSorted(values, q);
+    }
+
     /// <inheritdoc />
     public void Accept(TrialBlock block)
     {
+        if (count + block.Count > expected)
+        {
+            throw new InvalidOperationException($"expected {expected} trials, received more.");
+        }
+
         for (int t = 0; t < block.Count; t++)
         {
             var yearly = block.YearlyOf(t);
@@ -56,9 +92,9 @@ public sealed class SummaryAccumulator : ITrialSink
     /// <param name="cancellationToken">Checked before each FY × metric: sorting millions of trials takes seconds.</param>
     public IReadOnlyList<SummaryRow> Build(CancellationToken cancellationToken = default)
     {
-        if (count != columns[0].Length)
+        if (count != expected)
         {
-            throw new InvalidOperationException($"expected {columns[0].Length} trials, received {count}.");
+            throw new InvalidOperationException($"expected {expected} trials, received {count}.");
         }
 
         var rows = new List<SummaryRow>(columns.Length);

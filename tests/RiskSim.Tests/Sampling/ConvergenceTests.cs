@@ -62,3 +62,49 @@ public sealed class ConvergenceTests
         Assert.Equal(826, row.P80Ci.High);
     }
 }
+
+/// <summary>Adding trials in ranges (how <c>--precision</c> works) gives exactly one run of all of them.</summary>
+public sealed class TrialRangeTests
+{
+    [Fact]
+    public void Consecutive_ranges_equal_one_run_of_all_their_trials()
+    {
+        var model = RiskSim.Tests.Engine.EngineTestData.Staffordshire;
+        var options = new RiskSim.Core.Engine.RunOptions(500, 21, 2, BlockSize: 64);
+        var whole = new RiskSim.Tests.Engine.CollectingSink();
+        RiskSim.Core.Engine.StochasticRunner.Run(model, options, [whole]);
+
+        var design = RiskSim.Core.Sampling.InputDesign.Create(RiskSim.Core.Sampling.SamplingMode.MonteCarlo, model.InputColumns, 21, 500);
+        var parts = new RiskSim.Tests.Engine.CollectingSink();
+        RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 300 }, design, 0, [parts]);
+        RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 200 }, design, 300, [parts]);
+
+        var (i1, y1, b1) = whole.Bits();
+        var (i2, y2, b2) = parts.Bits();
+        Assert.Equal(i1, i2);
+        Assert.Equal(y1, y2);
+        Assert.Equal(b1, b2);
+    }
+
+    [Fact]
+    public void The_accumulator_grows_when_told_to_expect_more_trials()
+    {
+        var years = RiskSim.Tests.Engine.EngineTestData.Staffordshire.FinancialYears;
+        var accumulator = new SummaryAccumulator(years, 300);
+        var model = RiskSim.Tests.Engine.EngineTestData.Staffordshire;
+        var options = new RiskSim.Core.Engine.RunOptions(300, 21, 2);
+        var design = RiskSim.Core.Sampling.InputDesign.Create(RiskSim.Core.Sampling.SamplingMode.MonteCarlo, model.InputColumns, 21, 300);
+        RiskSim.Core.Engine.StochasticRunner.RunRange(model, options, design, 0, [accumulator]);
+        Assert.Throws<InvalidOperationException>(() => RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 10 }, design, 300, [accumulator]));
+
+        var fresh = new SummaryAccumulator(years, 300);
+        RiskSim.Core.Engine.StochasticRunner.RunRange(model, options, design, 0, [fresh]);
+        fresh.Expect(200);
+        RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 200 }, design, 300, [fresh]);
+        var grown = fresh.Build();
+
+        var once = new SummaryAccumulator(years, 500);
+        RiskSim.Core.Engine.StochasticRunner.Run(model, options with { Trials = 500 }, [once]);
+        Assert.Equal(once.Build(), grown);
+    }
+}
