@@ -31,6 +31,7 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private readonly DataField<int?> breakevenStartField = new("breakeven_fy_start_year", true);
     private readonly DataField<int> lacEndField = new("lac_end", false);
     private readonly DataField<double> cumulativeField = new("cumulative_position_gbp", false);
+    private readonly DataField<string>[] eventFields;
 
     // yearly.parquet
     private readonly DataField<long> yearlyTrialField = new("trial", false);
@@ -48,6 +49,7 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private int?[] breakevenStartBuf = [];
     private int[] lacEndBuf = [];
     private double[] cumulativeBuf = [];
+    private readonly ReadOnlyMemory<char>?[][] eventBufs;
     private long[] yearlyTrialBuf = [];
     private ReadOnlyMemory<char>[] yearlyFyBuf = [];
     private int[] yearlyFyStartBuf = [];
@@ -64,12 +66,14 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     /// <param name="directory">Where the files are written until committed.</param>
     /// <param name="inputColumns">Names of the sampled inputs, as in <see cref="TrialBlock.InputColumns"/>.</param>
     /// <param name="meta">Provenance stored in the files' key-value metadata.</param>
-    public TrialsParquetSink(ResultsDirectory directory, IReadOnlyList<string> inputColumns, RunMetadata meta)
+    /// <param name="eventColumns">Names of the risk-event columns (<c>event_&lt;id&gt;_fy</c>), as in <see cref="TrialBlock.EventColumns"/>; none when null.</param>
+    public TrialsParquetSink(ResultsDirectory directory, IReadOnlyList<string> inputColumns, RunMetadata meta, IReadOnlyList<string>? eventColumns = null)
         : this(
             (directory ?? throw new ArgumentNullException(nameof(directory))).PathFor(TrialsFileName),
             directory.PathFor(YearlyFileName),
             inputColumns,
-            meta)
+            meta,
+            eventColumns)
     {
     }
 
@@ -78,7 +82,8 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     /// <param name="yearlyPath">Path of the per-trial, per-FY file.</param>
     /// <param name="inputColumns">Names of the sampled inputs, as in <see cref="TrialBlock.InputColumns"/>; every block must carry the same names.</param>
     /// <param name="meta">Provenance stored in the files' key-value metadata.</param>
-    public TrialsParquetSink(string trialsPath, string yearlyPath, IReadOnlyList<string> inputColumns, RunMetadata meta)
+    /// <param name="eventColumns">Names of the risk-event columns; none when null.</param>
+    public TrialsParquetSink(string trialsPath, string yearlyPath, IReadOnlyList<string> inputColumns, RunMetadata meta, IReadOnlyList<string>? eventColumns = null)
     {
         ArgumentNullException.ThrowIfNull(trialsPath);
         ArgumentNullException.ThrowIfNull(yearlyPath);
@@ -101,8 +106,16 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
                 : new DataField<double>(m.ColumnName(), false);
         }
 
+        // A risk event's first FY of occurrence: an FY label like "2021/22", null when it never occurred.
+        eventFields = [.. (eventColumns ?? []).Select(name => new DataField<string>(name, true))];
+        eventBufs = new ReadOnlyMemory<char>?[eventFields.Length][];
+        for (int e = 0; e < eventBufs.Length; e++)
+        {
+            eventBufs[e] = [];
+        }
+
         var trialsSchema = new ParquetSchema(
-            [trialField, .. inputFields, breakevenFyField, breakevenStartField, lacEndField, cumulativeField]);
+            [trialField, .. inputFields, breakevenFyField, breakevenStartField, lacEndField, cumulativeField, .. eventFields]);
         RequireUniqueNames(trialsSchema, nameof(inputColumns));
         var yearlySchema = new ParquetSchema([yearlyTrialField, yearlyFyField, yearlyFyStartField, .. metricFields]);
 
@@ -260,6 +273,16 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
         Grow(ref breakevenStartBuf, n);
         Grow(ref lacEndBuf, n);
         Grow(ref cumulativeBuf, n);
+        for (int e = 0; e < eventBufs.Length; e++)
+        {
+            Grow(ref eventBufs[e], n);
+        }
+
+        if (block.EventColumns.Count != eventFields.Length)
+        {
+            throw new ArgumentException($"the block has {block.EventColumns.Count} event columns; the file was created with {eventFields.Length}.", nameof(block));
+        }
+
         for (int c = 0; c < inputCount; c++)
         {
             Grow(ref inputBufs[c], n);
@@ -289,6 +312,11 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
 
             lacEndBuf[t] = ToWholeChildren(block.Get(t, lastFy, Metric.LacEnd), Metric.LacEnd, trial);
             cumulativeBuf[t] = block.Get(t, lastFy, Metric.CumulativePositionGbp);
+            for (int e = 0; e < eventFields.Length; e++)
+            {
+                int first = block.EventFirstFyIndex[(t * eventFields.Length) + e];
+                eventBufs[e][t] = first >= 0 ? labels[first] : null;
+            }
         }
 
         using var group = trialsFile.BeginRowGroup();
@@ -302,6 +330,11 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
         group.WriteNullable<int>(breakevenStartField, breakevenStartBuf.AsMemory(0, n));
         group.Write<int>(lacEndField, lacEndBuf.AsMemory(0, n));
         group.Write<double>(cumulativeField, cumulativeBuf.AsMemory(0, n));
+        for (int e = 0; e < eventFields.Length; e++)
+        {
+            group.WriteNullable<ReadOnlyMemory<char>>(eventFields[e], eventBufs[e].AsMemory(0, n));
+        }
+
         group.Complete();
     }
 

@@ -139,7 +139,7 @@ public static class RunCommand
             ReportLeftovers(directory);
             try
             {
-                using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta))
+                using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
                 {
                     var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
                     StochasticRunner.Run(model, options, [sink, accumulator], cancellationToken: cancellationToken);
@@ -189,7 +189,7 @@ public static class RunCommand
         CancellationToken cancellationToken)
     {
         int last = model.FinancialYears.Count - 1;
-        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputColumns, options.Seed, options.Trials);
+        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, options.Seed, options.Trials);
         double halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
         while (halfWidth > precision.HalfWidthGbp && accumulator.Count < precision.MaxTrials)
         {

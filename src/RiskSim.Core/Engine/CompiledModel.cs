@@ -219,6 +219,8 @@ public sealed class CompiledModel
         }
 
         InputColumns = columns;
+        Events = new CompiledEvents(this, scenario, typeIndex);
+        InputDimensions = [.. columns, .. Events.DimensionNames];
 
         // Correlations act on the scalar inputs, which lead the dimension list.
         Copula = GaussianCopula.Create(
@@ -240,6 +242,18 @@ public sealed class CompiledModel
 
     /// <summary>Names of the per-trial sampled columns (uncertain inputs, then sampled mixes).</summary>
     public IReadOnlyList<string> InputColumns { get; }
+
+    /// <summary>
+    /// The input design's dimensions: one per <see cref="InputColumns"/> entry, then one per risk
+    /// event and FY (<c>event_&lt;id&gt;_&lt;fy&gt;</c>), whose uniform decides whether and when it occurs.
+    /// </summary>
+    public IReadOnlyList<string> InputDimensions { get; }
+
+    /// <summary>Names of the per-trial event columns, <c>event_&lt;id&gt;_fy</c> (the first FY the event occurs in).</summary>
+    public IReadOnlyList<string> EventColumns => Events.Columns;
+
+    /// <summary>The scenario's risk events, compiled.</summary>
+    internal CompiledEvents Events { get; }
 
     /// <summary>The copula imposing the scenario's rank correlations, or null when there are none.</summary>
     public GaussianCopula? Copula { get; }

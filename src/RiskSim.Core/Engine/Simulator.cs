@@ -33,11 +33,12 @@ internal static class Simulator
 
             model.StockShare.CopyTo(ws.StockShare, 0);
             model.EntryShare.CopyTo(ws.EntryShare, 0);
+            ClearEvents(model, ws);
             Derive(model, ws);
             return;
         }
 
-        Debug.Assert(design.Dimensions == model.InputColumns.Count, "one uniform per input dimension");
+        Debug.Assert(design.Dimensions == model.InputDimensions.Count, "one uniform per input dimension");
         var u = ws.InputUniforms;
         design.Fill(trial, u);
         model.Copula?.Apply(u, ws.CopulaScratch);
@@ -50,8 +51,65 @@ internal static class Simulator
         }
 
         d = DrawMix(model.StockShare, model.StockMixConcentration, ws.StockShare, u, d);
-        DrawMix(model.EntryShare, model.EntryMixConcentration, ws.EntryShare, u, d);
+        d = DrawMix(model.EntryShare, model.EntryMixConcentration, ws.EntryShare, u, d);
+        DrawEvents(model, ws, u, d);
         Derive(model, ws);
+    }
+
+    /// <summary>No event occurs: every factor 1 (plan mode and fixed inputs).</summary>
+    private static void ClearEvents(CompiledModel model, TrialWorkspace ws)
+    {
+        Array.Fill(ws.EntryFactor, 1.0);
+        Array.Fill(ws.CostFactor, 1.0);
+        Array.Fill(ws.ExitFactor, 1.0);
+        Array.Fill(ws.EventFirstFy, -1);
+        Debug.Assert(model.Events.Count == ws.EventFirstFy.Length, "one slot per event");
+    }
+
+    /// <summary>
+    /// Decides each event's occurrences from its per-FY uniforms (see <see cref="CompiledEvents"/>)
+    /// and multiplies the affected month factors; overlapping impacts compound.
+    /// </summary>
+    private static void DrawEvents(CompiledModel model, TrialWorkspace ws, double[] uniforms, int d)
+    {
+        var events = model.Events;
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        ClearEvents(model, ws);
+        int months = model.MonthCount;
+        for (int e = 0; e < events.Count; e++)
+        {
+            for (int f = 0; f < model.FyCount; f++)
+            {
+                double u = uniforms[d++];
+                double p = events.Probability[(e * model.FyCount) + f];
+                if (!(u < p))
+                {
+                    continue;
+                }
+
+                if (ws.EventFirstFy[e] < 0)
+                {
+                    ws.EventFirstFy[e] = f;
+                }
+
+                int start = events.FyFirstMonth[f] + Math.Min((int)(u / p * events.FyMonths[f]), events.FyMonths[f] - 1);
+                int end = Math.Min(months, start + events.Months[e]);
+                var factor = events.Target[e] switch
+                {
+                    CompiledEvents.EventTarget.Entries => ws.EntryFactor.AsSpan(),
+                    CompiledEvents.EventTarget.WeeklyCost => ws.CostFactor.AsSpan(events.TargetType[e] * months, months),
+                    _ => ws.ExitFactor.AsSpan(events.TargetType[e] * months, months),
+                };
+                for (int m = start; m < end; m++)
+                {
+                    factor[m] *= events.Multiply[e];
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -138,6 +196,10 @@ internal static class Simulator
         {
             double growthFactor = growth == 0 ? 1.0 : Math.Pow(1 + growth, m / 12.0);
             ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * multiplier * growthFactor;
+            if (model.Events.Count > 0)
+            {
+                ws.Lambda[m] *= ws.EntryFactor[m];
+            }
         }
 
         // Spend follows actual starts: a vacant month is unpaid, or paid at the agency-cover multiple.
@@ -235,6 +297,11 @@ internal static class Simulator
             for (int k = 0; k < types; k++)
             {
                 ws.CostNow[k] = ws.Inflation[k] == 0 ? ws.MonthlyCost[k] : ws.MonthlyCost[k] * Math.Pow(1 + ws.Inflation[k], m / 12.0);
+                if (model.Events.Count > 0)
+                {
+                    ws.CostNow[k] *= ws.CostFactor[(k * model.MonthCount) + m];
+                }
+
                 standCost += ws.StartStock[k] * ws.CostNow[k];
             }
 
@@ -372,6 +439,11 @@ internal static class Simulator
         for (int k = 0; k < types; k++)
         {
             double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
+            if (model.Events.Count > 0)
+            {
+                h *= ws.ExitFactor[(k * model.MonthCount) + m];
+            }
+
             h = Math.Clamp(h, 0.0, 1.0);
             int firstPair = p;
             double pairTotal = 0;

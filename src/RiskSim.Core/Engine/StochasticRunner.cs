@@ -28,7 +28,7 @@ public static class StochasticRunner
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         var design = options.InputUncertainty
-            ? InputDesign.Create(options.Sampling, model.InputColumns, options.Seed, options.Trials)
+            ? InputDesign.Create(options.Sampling, model.InputDimensions, options.Seed, options.Trials)
             : null;
         Run(model, options, design, sinks, progress, cancellationToken);
     }
@@ -40,7 +40,7 @@ public static class StochasticRunner
     /// </summary>
     /// <param name="model">The compiled scenario.</param>
     /// <param name="options">Trials, seed, threads (its sampling settings are ignored).</param>
-    /// <param name="design">The input design, with one dimension per <see cref="CompiledModel.InputColumns"/>, or null.</param>
+    /// <param name="design">The input design, with one dimension per <see cref="CompiledModel.InputDimensions"/>, or null.</param>
     /// <param name="sinks">Receivers of each block, called in order on the calling thread.</param>
     /// <param name="progress">Optional: told the number of trials finished after each block.</param>
     /// <param name="cancellationToken">Stops between blocks.</param>
@@ -79,13 +79,13 @@ public static class StochasticRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sinks);
         options.Validate();
-        if (design is not null && design.Dimensions != model.InputColumns.Count)
+        if (design is not null && design.Dimensions != model.InputDimensions.Count)
         {
-            throw new ArgumentException($"the design has {design.Dimensions} dimensions; the model has {model.InputColumns.Count} inputs.", nameof(design));
+            throw new ArgumentException($"the design has {design.Dimensions} dimensions; the model has {model.InputDimensions.Count}.", nameof(design));
         }
 
         int blockSize = Math.Min(options.BlockSize, options.Trials);
-        var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears);
+        var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
         var workspaces = new ConcurrentBag<TrialWorkspace>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
 
@@ -164,6 +164,7 @@ public static class StochasticRunner
             ws.EntryShare.CopyTo(inputs[c..]);
         }
 
+        ws.EventFirstFy.CopyTo(block.EventFirstFyIndex.AsSpan(slot * ws.EventFirstFy.Length));
         int stride = model.FyCount * Metrics.Count;
         var yearly = block.Yearly.AsSpan(slot * stride, stride);
         block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null);

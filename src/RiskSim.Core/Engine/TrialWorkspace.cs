@@ -37,7 +37,12 @@ internal sealed class TrialWorkspace
         OneInOneOut = new bool[k];
         Yearly = new double[model.FyCount * Metrics.Count];
         Months = new int[model.FyCount];
-        InputUniforms = new double[model.InputColumns.Count];
+        InputUniforms = new double[model.InputDimensions.Count];
+        int eventCells = model.Events.Count > 0 ? model.MonthCount : 0;
+        EntryFactor = new double[eventCells];
+        CostFactor = new double[k * eventCells];
+        ExitFactor = new double[k * eventCells];
+        EventFirstFy = new int[model.Events.Count];
         CopulaScratch = new double[2 * (model.Copula?.Size ?? 0)];
     }
 
@@ -76,4 +81,16 @@ internal sealed class TrialWorkspace
 
     /// <summary>Scratch for the copula's normal scores (2 × its size).</summary>
     public double[] CopulaScratch { get; }
+
+    /// <summary>Risk events: per month, the factor on expected entries (empty without events).</summary>
+    public double[] EntryFactor { get; }
+
+    /// <summary>Risk events: [type × months + month], the factor on the weekly cost.</summary>
+    public double[] CostFactor { get; }
+
+    /// <summary>Risk events: [type × months + month], the factor on the exit rate.</summary>
+    public double[] ExitFactor { get; }
+
+    /// <summary>Per event, the index of the first FY it occurred in this trial, or −1.</summary>
+    public int[] EventFirstFy { get; }
 }

@@ -46,4 +46,7 @@ public sealed record Scenario
     /// them to the nearest correlation matrix (Higham 2002), false refuses the scenario.
     /// </summary>
     public bool RepairCorrelations { get; init; }
+
+    /// <summary>Risk-register events with a yearly probability and an impact on one input (empty: none).</summary>
+    public IReadOnlyList<RiskEvent> RiskEvents { get; init; } = [];
 }

@@ -8,9 +8,11 @@ namespace RiskSim.Core.Results;
 /// </summary>
 public sealed class TrialBlock
 {
-    internal TrialBlock(int capacity, IReadOnlyList<string> inputColumns, IReadOnlyList<FinancialYear> years)
+    internal TrialBlock(int capacity, IReadOnlyList<string> inputColumns, IReadOnlyList<FinancialYear> years, IReadOnlyList<string>? eventColumns = null)
     {
         InputColumns = inputColumns;
+        EventColumns = eventColumns ?? [];
+        EventFirstFyIndex = new int[capacity * EventColumns.Count];
         FinancialYears = years;
         Inputs = new double[capacity * inputColumns.Count];
         Yearly = new double[capacity * years.Count * Metrics.Count];
@@ -29,6 +31,12 @@ public sealed class TrialBlock
 
     /// <summary>Names of the sampled inputs, in column order.</summary>
     public IReadOnlyList<string> InputColumns { get; }
+
+    /// <summary>Names of the risk-event columns (<c>event_&lt;id&gt;_fy</c>), in order.</summary>
+    public IReadOnlyList<string> EventColumns { get; }
+
+    /// <summary>Per trial and event, laid out [trial-in-block × event count + event]: the first FY index the event occurred in, or −1.</summary>
+    public int[] EventFirstFyIndex { get; }
 
     /// <summary>The horizon's financial years.</summary>
     public IReadOnlyList<FinancialYear> FinancialYears { get; }

@@ -124,7 +124,7 @@ public sealed class EngineGuardTests
         var hot = new int[share.Length];
         double largest = 0;
         var ws = new TrialWorkspace(model);
-        var design = new MonteCarloDesign(model.InputColumns, 3);
+        var design = new MonteCarloDesign(model.InputDimensions, 3);
         for (long trial = 0; trial < n; trial++)
         {
             Simulator.SetInputs(model, ws, design, trial);

@@ -171,7 +171,7 @@ internal static class EngineTestData
     public static TracedTrial RunTraced(CompiledModel model, ulong seed, long trial, bool sampleInputs = true)
     {
         var ws = new TrialWorkspace(model);
-        var design = sampleInputs ? new MonteCarloDesign(model.InputColumns, seed) : null;
+        var design = sampleInputs ? new MonteCarloDesign(model.InputDimensions, seed) : null;
         Simulator.SetInputs(model, ws, design, trial);
         var rng = Xoshiro256StarStar.ForTrial(seed, trial);
         var trace = new MonthTrace(model.MonthCount, model.Types);

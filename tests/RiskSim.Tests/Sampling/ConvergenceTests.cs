@@ -74,7 +74,7 @@ public sealed class TrialRangeTests
         var whole = new RiskSim.Tests.Engine.CollectingSink();
         RiskSim.Core.Engine.StochasticRunner.Run(model, options, [whole]);
 
-        var design = RiskSim.Core.Sampling.InputDesign.Create(RiskSim.Core.Sampling.SamplingMode.MonteCarlo, model.InputColumns, 21, 500);
+        var design = RiskSim.Core.Sampling.InputDesign.Create(RiskSim.Core.Sampling.SamplingMode.MonteCarlo, model.InputDimensions, 21, 500);
         var parts = new RiskSim.Tests.Engine.CollectingSink();
         RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 300 }, design, 0, [parts]);
         RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 200 }, design, 300, [parts]);
@@ -93,7 +93,7 @@ public sealed class TrialRangeTests
         var accumulator = new SummaryAccumulator(years, 300);
         var model = RiskSim.Tests.Engine.EngineTestData.Staffordshire;
         var options = new RiskSim.Core.Engine.RunOptions(300, 21, 2);
-        var design = RiskSim.Core.Sampling.InputDesign.Create(RiskSim.Core.Sampling.SamplingMode.MonteCarlo, model.InputColumns, 21, 300);
+        var design = RiskSim.Core.Sampling.InputDesign.Create(RiskSim.Core.Sampling.SamplingMode.MonteCarlo, model.InputDimensions, 21, 300);
         RiskSim.Core.Engine.StochasticRunner.RunRange(model, options, design, 0, [accumulator]);
         Assert.Throws<InvalidOperationException>(() => RiskSim.Core.Engine.StochasticRunner.RunRange(model, options with { Trials = 10 }, design, 300, [accumulator]));
 
