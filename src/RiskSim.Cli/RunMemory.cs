@@ -22,7 +22,7 @@ public static class RunMemory
     /// <param name="blockSize">Trials per block.</param>
     public static long EstimateBytes(int trials, int financialYears, int inputColumns, int blockSize)
     {
-        long keptPerTrial = (long)financialYears * (Metrics.Count + 1) * sizeof(double);
+        long keptPerTrial = (long)financialYears * SummaryAccumulator.FiguresPerFy * sizeof(double);
         long blockPerTrial = (((long)inputColumns + ((long)financialYears * Metrics.Count)) * sizeof(double)) + sizeof(int);
         long blockTrials = Math.Min(blockSize, trials);
         return FixedOverheadBytes + (trials * keptPerTrial) + (4 * blockTrials * blockPerTrial);
@@ -54,6 +54,6 @@ public static class RunMemory
         throw new UserError(string.Create(
             CultureInfo.InvariantCulture,
             $"--trials {trials}: the run would need about {need / 1e9:0.0} GB of memory (exact percentiles keep {financialYears} FYs × "
-            + $"{Metrics.Count + 1} figures × 8 bytes for every trial), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
+            + $"{SummaryAccumulator.FiguresPerFy} figures × 8 bytes for every trial), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
     }
 }

@@ -29,6 +29,8 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private readonly DataField<double>[] inputFields;
     private readonly DataField<string> breakevenFyField = new("breakeven_fy", true);
     private readonly DataField<int?> breakevenStartField = new("breakeven_fy_start_year", true);
+    private readonly DataField<string> lastingFyField = new("lasting_breakeven_fy", true);
+    private readonly DataField<int?> lastingStartField = new("lasting_breakeven_fy_start_year", true);
     private readonly DataField<int> lacEndField = new("lac_end", false);
     private readonly DataField<double> cumulativeField = new("cumulative_position_gbp", false);
     private readonly DataField<string>[] eventFields;
@@ -47,6 +49,8 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private double[][] inputBufs;
     private ReadOnlyMemory<char>?[] breakevenBuf = [];
     private int?[] breakevenStartBuf = [];
+    private ReadOnlyMemory<char>?[] lastingBuf = [];
+    private int?[] lastingStartBuf = [];
     private int[] lacEndBuf = [];
     private double[] cumulativeBuf = [];
     private readonly ReadOnlyMemory<char>?[][] eventBufs;
@@ -115,7 +119,7 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
         }
 
         var trialsSchema = new ParquetSchema(
-            [trialField, .. inputFields, breakevenFyField, breakevenStartField, lacEndField, cumulativeField, .. eventFields]);
+            [trialField, .. inputFields, breakevenFyField, breakevenStartField, lastingFyField, lastingStartField, lacEndField, cumulativeField, .. eventFields]);
         RequireUniqueNames(trialsSchema, nameof(inputColumns));
         var yearlySchema = new ParquetSchema([yearlyTrialField, yearlyFyField, yearlyFyStartField, .. metricFields]);
 
@@ -271,6 +275,8 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
         Grow(ref trialBuf, n);
         Grow(ref breakevenBuf, n);
         Grow(ref breakevenStartBuf, n);
+        Grow(ref lastingBuf, n);
+        Grow(ref lastingStartBuf, n);
         Grow(ref lacEndBuf, n);
         Grow(ref cumulativeBuf, n);
         for (int e = 0; e < eventBufs.Length; e++)
@@ -310,6 +316,9 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
                 breakevenStartBuf[t] = null;
             }
 
+            int lasting = block.LastingBreakevenFyIndex(t);
+            lastingBuf[t] = lasting >= 0 ? labels[lasting] : null;
+            lastingStartBuf[t] = lasting >= 0 ? block.FinancialYears[lasting].StartYear : null;
             lacEndBuf[t] = ToWholeChildren(block.Get(t, lastFy, Metric.LacEnd), Metric.LacEnd, trial);
             cumulativeBuf[t] = block.Get(t, lastFy, Metric.CumulativePositionGbp);
             for (int e = 0; e < eventFields.Length; e++)
@@ -328,6 +337,8 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
 
         group.WriteNullable<ReadOnlyMemory<char>>(breakevenFyField, breakevenBuf.AsMemory(0, n));
         group.WriteNullable<int>(breakevenStartField, breakevenStartBuf.AsMemory(0, n));
+        group.WriteNullable<ReadOnlyMemory<char>>(lastingFyField, lastingBuf.AsMemory(0, n));
+        group.WriteNullable<int>(lastingStartField, lastingStartBuf.AsMemory(0, n));
         group.Write<int>(lacEndField, lacEndBuf.AsMemory(0, n));
         group.Write<double>(cumulativeField, cumulativeBuf.AsMemory(0, n));
         for (int e = 0; e < eventFields.Length; e++)

@@ -65,6 +65,10 @@ public static class RunSummary
             AnsiConsole.MarkupLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"P(breakeven by {promised.Label}, the paper's year) = [bold]{p:0.0%}[/]; P(no breakeven by {years[last].Label}) = {1 - Row(last, SummaryAccumulator.BreakevenByFyMetric).Mean:0.0%}."));
+            double lasting = Row(scenario.Horizon.IndexOf(promised), SummaryAccumulator.LastingBreakevenByFyMetric).Mean;
+            AnsiConsole.MarkupLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"P(lasting breakeven by {promised.Label}: position ≤ 0 from then to {years[last].Label}) = [bold]{lasting:0.0%}[/]."));
         }
     }
 }

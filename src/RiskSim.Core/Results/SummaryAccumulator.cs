@@ -14,10 +14,16 @@ public sealed class SummaryAccumulator : ITrialSink
     /// <summary>Name of the extra metric giving P(broken even by this FY).</summary>
     public const string BreakevenByFyMetric = "breakeven_by_fy";
 
+    /// <summary>Name of the extra metric giving P(lasting breakeven by this FY): position ≤ 0 from some FY up to this one and on to the horizon.</summary>
+    public const string LastingBreakevenByFyMetric = "lasting_breakeven_by_fy";
+
     private readonly IReadOnlyList<FinancialYear> years;
-    private readonly double[][] columns; // [fy * (Metrics.Count + 1) + metric][trial]
+    /// <summary>Figures kept per trial and FY: every metric, then the two breakeven flags.</summary>
+    public const int FiguresPerFy = Metrics.Count + 2;
+
+    private readonly double[][] columns; // [fy * FiguresPerFy + figure][trial]
     private int expected;
-    private readonly int stride = Metrics.Count + 1;
+    private readonly int stride = FiguresPerFy;
     private int count;
 
     /// <summary>Creates an accumulator for exactly <paramref name="trials"/> trials.</summary>
@@ -74,6 +80,7 @@ public sealed class SummaryAccumulator : ITrialSink
         {
             var yearly = block.YearlyOf(t);
             int breakeven = block.BreakevenFyIndex[t];
+            int lasting = block.LastingBreakevenFyIndex(t);
             for (int fy = 0; fy < years.Count; fy++)
             {
                 for (int m = 0; m < Metrics.Count; m++)
@@ -82,13 +89,14 @@ public sealed class SummaryAccumulator : ITrialSink
                 }
 
                 columns[(fy * stride) + Metrics.Count][count] = breakeven >= 0 && breakeven <= fy ? 1.0 : 0.0;
+                columns[(fy * stride) + Metrics.Count + 1][count] = lasting >= 0 && lasting <= fy ? 1.0 : 0.0;
             }
 
             count++;
         }
     }
 
-    /// <summary>The summary rows, FY by FY, metrics in layout order then <see cref="BreakevenByFyMetric"/>.</summary>
+    /// <summary>The summary rows, FY by FY, metrics in layout order then <see cref="BreakevenByFyMetric"/> and <see cref="LastingBreakevenByFyMetric"/>.</summary>
     /// <param name="cancellationToken">Checked before each FY × metric: sorting millions of trials takes seconds.</param>
     public IReadOnlyList<SummaryRow> Build(CancellationToken cancellationToken = default)
     {
@@ -100,11 +108,11 @@ public sealed class SummaryAccumulator : ITrialSink
         var rows = new List<SummaryRow>(columns.Length);
         for (int fy = 0; fy < years.Count; fy++)
         {
-            for (int m = 0; m <= Metrics.Count; m++)
+            for (int m = 0; m < stride; m++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 double[] values = columns[(fy * stride) + m];
-                string name = m < Metrics.Count ? ((Metric)m).ColumnName() : BreakevenByFyMetric;
+                string name = m < Metrics.Count ? ((Metric)m).ColumnName() : m == Metrics.Count ? BreakevenByFyMetric : LastingBreakevenByFyMetric;
                 rows.Add(Summarise(years[fy], name, values));
             }
         }

@@ -58,6 +58,9 @@ public sealed class TrialBlock
     public ReadOnlySpan<double> YearlyOf(int trialInBlock) =>
         Yearly.AsSpan(trialInBlock * FinancialYears.Count * Metrics.Count, FinancialYears.Count * Metrics.Count);
 
+    /// <summary>Index of the trial's lasting breakeven FY (position ≤ 0 from then to the horizon), or −1.</summary>
+    public int LastingBreakevenFyIndex(int trialInBlock) => Breakeven.Lasting(YearlyOf(trialInBlock), FinancialYears.Count);
+
     /// <summary>The sampled inputs of one trial.</summary>
     public ReadOnlySpan<double> InputsOf(int trialInBlock) =>
         Inputs.AsSpan(trialInBlock * InputColumns.Count, InputColumns.Count);

@@ -40,6 +40,8 @@ public sealed class ParquetOutputTests : IDisposable
                 ("step_down_rate", "DOUBLE"),
                 ("breakeven_fy", "VARCHAR"),
                 ("breakeven_fy_start_year", "INTEGER"),
+                ("lasting_breakeven_fy", "VARCHAR"),
+                ("lasting_breakeven_fy_start_year", "INTEGER"),
                 ("lac_end", "INTEGER"),
                 ("cumulative_position_gbp", "DOUBLE"),
             ],
@@ -124,7 +126,7 @@ public sealed class ParquetOutputTests : IDisposable
             DuckDb.Columns(path));
 
         var rows = DuckDb.Rows(path, "*");
-        Assert.Equal(SyntheticRun.Years.Length * (Metrics.Count + 1), rows.Count);
+        Assert.Equal(SyntheticRun.Years.Length * SummaryAccumulator.FiguresPerFy, rows.Count);
         Assert.Equal(new object?[] { "2023/24", 2023, "lac_end" }, rows[0].Take(3));
 
         // position_gbp in 2023/24 over trials 0..4 is 12.25, 1012.25, ..., 4012.25.
