@@ -35,9 +35,14 @@ internal sealed class ParquetFile : IDisposable
     }
 
     /// <summary>Creates (or truncates) <paramref name="path"/> and writes the header.</summary>
-    internal static ParquetFile Create(string path, ParquetSchema schema, RunMetadata meta)
+    internal static ParquetFile Create(string path, ParquetSchema schema, RunMetadata meta, IReadOnlyList<KeyValuePair<string, string>>? extraMetadata = null)
     {
         var metadata = OutputMetadata.For(meta);
+        foreach (var (key, value) in extraMetadata ?? [])
+        {
+            metadata.Add(key, value);
+        }
+
         var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
         try
         {
@@ -60,10 +65,9 @@ internal sealed class ParquetFile : IDisposable
     /// Writes <paramref name="rows"/> rows with <paramref name="writeColumns"/> as one row group (none
     /// when there are no rows), then closes the file; on failure deletes the partial file.
     /// </summary>
-
-    internal static void WriteSingleRowGroup(string path, ParquetSchema schema, RunMetadata meta, int rows, Action<RowGroup> writeColumns)
+    internal static void WriteSingleRowGroup(string path, ParquetSchema schema, RunMetadata meta, int rows, Action<RowGroup> writeColumns, IReadOnlyList<KeyValuePair<string, string>>? extraMetadata = null)
     {
-        var file = Create(path, schema, meta);
+        var file = Create(path, schema, meta, extraMetadata);
         try
         {
             if (rows > 0)

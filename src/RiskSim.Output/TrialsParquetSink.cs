@@ -25,6 +25,13 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     private readonly IReadOnlyList<string> inputColumns;
 
     // trials.parquet
+    /// <summary>
+    /// A null FY label. Written as a typed constant because in <c>c ? label : null</c> the null
+    /// converts to an empty <see cref="ReadOnlyMemory{T}"/> (through the implicit conversion from
+    /// a null array), which Parquet would store as "" rather than null.
+    /// </summary>
+    private static readonly ReadOnlyMemory<char>? NoFy = null;
+
     private readonly DataField<long> trialField = new("trial", false);
     private readonly DataField<double>[] inputFields;
     private readonly DataField<string> breakevenFyField = new("breakeven_fy", true);
@@ -317,14 +324,14 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
             }
 
             int lasting = block.LastingBreakevenFyIndex(t);
-            lastingBuf[t] = lasting >= 0 ? labels[lasting] : null;
+            lastingBuf[t] = lasting >= 0 ? labels[lasting] : NoFy;
             lastingStartBuf[t] = lasting >= 0 ? block.FinancialYears[lasting].StartYear : null;
             lacEndBuf[t] = ToWholeChildren(block.Get(t, lastFy, Metric.LacEnd), Metric.LacEnd, trial);
             cumulativeBuf[t] = block.Get(t, lastFy, Metric.CumulativePositionGbp);
             for (int e = 0; e < eventFields.Length; e++)
             {
                 int first = block.EventFirstFyIndex[(t * eventFields.Length) + e];
-                eventBufs[e][t] = first >= 0 ? labels[first] : null;
+                eventBufs[e][t] = first >= 0 ? labels[first] : NoFy;
             }
         }
 

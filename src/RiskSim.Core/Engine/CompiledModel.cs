@@ -10,7 +10,7 @@ namespace RiskSim.Core.Engine;
 /// simulation loop does no look-ups and no allocation. Every input of the scenario gets an index
 /// into one value vector; uncertain inputs (and sampled placement mixes) become trial columns.
 /// </summary>
-public sealed class CompiledModel
+public sealed partial class CompiledModel
 {
     private readonly List<Input> inputs = [];
 

@@ -59,8 +59,12 @@ public sealed class ParquetOutputTests : IDisposable
             int breakeven = SyntheticRun.Breakeven[t];
             Assert.Equal(breakeven < 0 ? null : SyntheticRun.Years[breakeven].Label, row[3]);
             Assert.Equal(breakeven < 0 ? null : SyntheticRun.Years[breakeven].StartYear, row[4]);
-            Assert.Equal((int)SyntheticRun.Value(t, 2, Metric.LacEnd), row[5]);
-            Assert.Equal(SyntheticRun.Value(t, 2, Metric.CumulativePositionGbp), row[6]);
+            // Lasting breakeven: derived from the synthetic positions (columns 5 and 6).
+            int lasting = RiskSim.Core.Results.Breakeven.Lasting(SyntheticRun.YearlyOf(t), SyntheticRun.Years.Length);
+            Assert.Equal(lasting < 0 ? null : SyntheticRun.Years[lasting].Label, row[5]);
+            Assert.Equal(lasting < 0 ? null : SyntheticRun.Years[lasting].StartYear, row[6]);
+            Assert.Equal((int)SyntheticRun.Value(t, 2, Metric.LacEnd), row[7]);
+            Assert.Equal(SyntheticRun.Value(t, 2, Metric.CumulativePositionGbp), row[8]);
         }
 
         // Spot checks in plain numbers.
@@ -68,8 +72,8 @@ public sealed class ParquetOutputTests : IDisposable
         Assert.Null(rows[0][4]);
         Assert.Equal("2025/26", rows[2][3]);
         Assert.Equal(2024, rows[4][4]);
-        Assert.Equal(142, rows[4][5]);
-        Assert.Equal(4213.25, rows[4][6]);
+        Assert.Equal(142, rows[4][7]);
+        Assert.Equal(4213.25, rows[4][8]);
     }
 
     [Fact]

@@ -30,6 +30,21 @@ internal static class SyntheticRun
             : (trial * 1000) + (fy * 100) + (int)metric + 0.25;
 
     /// <summary>Feeds the run's blocks to <paramref name="sinks"/> in trial order.</summary>
+    /// <summary>One trial's per-FY rows, laid out as in <see cref="TrialBlock.Yearly"/>.</summary>
+    internal static double[] YearlyOf(long trial)
+    {
+        var yearly = new double[Years.Length * Metrics.Count];
+        for (int fy = 0; fy < Years.Length; fy++)
+        {
+            foreach (Metric m in Metrics.All)
+            {
+                yearly[(fy * Metrics.Count) + (int)m] = Value(trial, fy, m);
+            }
+        }
+
+        return yearly;
+    }
+
     internal static void Feed(params ITrialSink[] sinks)
     {
         var block = new TrialBlock(3, InputColumns, Years);

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Reflection;
+using RiskSim.Analysis;
+using RiskSim.Cli.Rendering;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Results;
+using RiskSim.Output;
+using Spectre.Console;
+
+namespace RiskSim.Cli.Commands;
+
+/// <summary><c>risksim sensitivity SCENARIO</c>: what drives the risk, written to <c>sensitivity.parquet</c>, with the top drivers on screen.</summary>
+public static class SensitivityCommand
+{
+    /// <summary>Default base trials.</summary>
+    public const int DefaultTrials = 4000;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = CommonOptions.ScenarioArgument();
+        var trials = CommonOptions.WholeNumber("--trials", "trials", () => DefaultTrials, "-n");
+        trials.Description = "Trials of the base Monte Carlo run (Spearman, PRCC, decile tornado, surrogate). The Saltelli design uses "
+            + "n = max(256, trials / (inputs + 2)) rows and the P10/P90 tornado max(256, trials / 8) trials per bar.";
+        var seed = CommonOptions.Seed("--seed", 20191120UL);
+        seed.Description = "Master seed (0 to 18446744073709551615). Every run of the analysis derives from it, so results are reproducible.";
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Folder for sensitivity.parquet and _manifest.json. It must be empty or new unless --force is given; "
+                + "the set is replaced as a whole, and nothing partial is left on failure.",
+            DefaultValueFactory = _ => "sensitivity",
+        };
+        var force = new Option<bool>("--force", "-f")
+        {
+            Description = "Replace the results in a --out folder that is not empty (other files in it are kept).",
+        };
+        var threads = CommonOptions.WholeNumber("--threads", "threads", () => Environment.ProcessorCount);
+        threads.Description = "Worker threads (default: all cores). Results are bit-identical for any value.";
+        var command = new Command(
+            "sensitivity",
+            "Rank the uncertain inputs by how much they drive the cumulative position, years to breakeven, LAC at the end and the position "
+            + "per FY: Spearman, PRCC, Sobol first/total (per input and per group), tornado (P10/P90 on common random numbers and "
+            + "decile-conditional) and a Microsoft.ML surrogate's permutation importance. Writes sensitivity.parquet.")
+        {
+            scenario, trials, seed, output, force, threads,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
+        {
+            int trialCount = parse.GetValue(trials);
+            int threadCount = parse.GetValue(threads);
+            if (trialCount < 1)
+            {
+                throw new UserError($"--trials must be at least 1, got {trialCount}.");
+            }
+
+            if (threadCount < 1)
+            {
+                throw new UserError($"--threads must be at least 1, got {threadCount}.");
+            }
+
+            var options = new SensitivityOptions(trialCount, parse.GetValue(seed), threadCount);
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), AnsiConsole.Console, cancellationToken);
+        })));
+        return command;
+    }
+
+    /// <summary>Runs the analysis and writes its results; returns the exit code.</summary>
+    /// <param name="scenarioPath">Scenario file.</param>
+    /// <param name="options">Trials, seed, threads.</param>
+    /// <param name="outputDirectory">The <c>--out</c> folder as the user gave it.</param>
+    /// <param name="force">Replace the results of a folder that is not empty.</param>
+    /// <param name="console">Where the summary goes.</param>
+    /// <param name="cancellationToken">Ctrl+C / SIGTERM; honoured until the new set starts replacing the old one.</param>
+    public static int Execute(string scenarioPath, SensitivityOptions options, string outputDirectory, bool force, IAnsiConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(console);
+        var input = ScenarioInput.Load(scenarioPath);
+        var model = input.Model;
+        int d = model.InputColumns.Count;
+        if (d == 0)
+        {
+            throw new UserError($"{scenarioPath}: the scenario has no uncertain inputs, so there is nothing to rank. Give some inputs a distribution (docs/scenario-format.md).");
+        }
+
+        int minimum = SensitivityOptions.MinimumTrials(d);
+        if (options.Trials < minimum)
+        {
+            throw new UserError($"--trials must be at least {minimum} for a sensitivity analysis of {d} inputs, got {options.Trials}.");
+        }
+
+        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion(), "mc");
+        var clock = Stopwatch.StartNew();
+
+        ResultsDirectory directory;
+        try
+        {
+            directory = ResultsDirectory.Create(outputDirectory, replaceExisting: force);
+        }
+        catch (ResultsFolderException e)
+        {
+            throw OutputErrors.Translate(outputDirectory, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UserError($"{outputDirectory}: cannot create the output directory: {ResultsDirectory.DescribeIoError(e, null, outputDirectory)}.");
+        }
+
+        SensitivityResult result;
+        using (directory)
+        {
+            foreach (string stale in directory.RemovedStaleTemporaryDirectories)
+            {
+                Console.Error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
+            }
+
+            result = SensitivityRunner.Run(model, options, new Progress(), cancellationToken);
+            try
+            {
+                SensitivityParquetWriter.Write(directory.PathFor(SensitivityParquetWriter.FileName), result.Rows, meta, FileMetadata(result));
+                directory.Commit(meta, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultsFolderException)
+            {
+                throw OutputErrors.Translate(outputDirectory, e, directory);
+            }
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
+        }
+
+        new SensitivitySummary(console).Write(input.Scenario, result, options, clock.Elapsed, outputDirectory);
+        return 0;
+    }
+
+    private static SensitivityFileMetadata FileMetadata(SensitivityResult result) => new(
+        result.SobolRows,
+        result.TornadoTrials,
+        result.ModelRuns,
+        result.Outputs.Select(o => new KeyValuePair<string, double?>(SensitivityParquetWriter.OutputLabel(o.Name, o.Fy), o.SurrogateRSquared)).ToArray(),
+        result.Groups.SelectMany(g => g.Columns.Select(c => new KeyValuePair<string, string>(c, g.Name))).ToArray());
+
+    private static string EngineVersion() =>
+        typeof(CompiledModel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
+        ?? "unknown";
+
+    /// <summary>Phases on stderr, so stdout stays the summary.</summary>
+    private sealed class Progress : IProgress<string>
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+
+        public void Report(string value) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"risksim: {clock.Elapsed.TotalSeconds,5:0.0} s  {value}"));
+    }
+}
