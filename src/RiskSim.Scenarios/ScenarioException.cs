@@ -17,4 +17,7 @@ public sealed class ScenarioException : Exception
 
     /// <summary>The located errors, in file order.</summary>
     public IReadOnlyList<ScenarioError> Errors { get; }
+
+    /// <summary>How many further errors were found but not listed.</summary>
+    public int MoreErrors { get; }
 }
