@@ -55,7 +55,7 @@ public sealed class ScenarioFileTests
         var error = Assert.Throws<UserError>(() => ScenarioInput.Load(path));
 
         Assert.Contains("latin1.yaml:2:11: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not UTF-8 text (invalid byte 0xE9 here)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

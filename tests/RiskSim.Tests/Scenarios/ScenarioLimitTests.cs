@@ -16,13 +16,13 @@ public sealed class ScenarioLimitTests
         { "    weekly_cost_gbp: 400", "    weekly_cost_gbp: 100001", "placement_types[2].weekly_cost_gbp", "found '100001'" },
         { "    unit_cost_inflation: 0.03", "    unit_cost_inflation: 1e300", "placement_types[0].unit_cost_inflation", "from −0.5 to 1" },
         { "    unit_cost_inflation: 0.03", "    unit_cost_inflation: -0.9", "placement_types[0].unit_cost_inflation", "from −0.5 to 1" },
-        { "{dist: lognormal, median: 900, sigma: 0.1}", "{dist: lognormal, median: 900, sigma: 300}", "placement_types[1].weekly_cost_gbp.sigma", "from 0 to 3" },
+        { "{dist: lognormal, median: 900, sigma: 0.1}", "{dist: lognormal, median: 900, sigma: 300}", "placement_types[1].weekly_cost_gbp.sigma", "at most 3, found '300'" },
         { "{dist: lognormal, median: 900, sigma: 0.1}", "{dist: lognormal, median: 900, sigma: 2}", "placement_types[1].weekly_cost_gbp", "P99.9999" },
         { "      2021/22: -200000", "      2021/22: 1e308", "pressures[0].amounts_gbp_by_fy.2021/22", "from −10000000000 to 10000000000" },
-        { "{dist: normal, mean: 500000, sd: 100000}", "{dist: normal, mean: 500000, sd: 1e300}", "pressures[0].amounts_gbp_by_fy.2020/21", "P99.9999" },
+        { "{dist: normal, mean: 500000, sd: 100000}", "{dist: normal, mean: 500000, sd: 1e12}", "pressures[0].amounts_gbp_by_fy.2020/21", "P99.9999" },
         { "      2021/22: 150000", "      2021/22: 1e308", "investment_lines[1].amounts_gbp_by_fy.2021/22", "from 0 to 10000000000" },
         { "    annual_cost_gbp: 45000", "    annual_cost_gbp: 1e308", "investment_lines[0].posts.annual_cost_gbp", "from 0 to 1000000" },
-        { "    count: 6", "    count: 1e9", "investment_lines[0].posts.count", "to 10000" },
+        { "    count: 6", "    count: 1e9", "investment_lines[0].posts.count", "at most 10000" },
         { "    agency_cover_ratio: 1.245", "    agency_cover_ratio: 1e308", "investment_lines[0].agency_cover_ratio", "from 0 to 10" },
         { "{dist: pert, min: 0, mode: 2, max: 9, plan: 0}", "{dist: pert, min: 0, mode: 2, max: 1e9, plan: 0}", "investment_lines[0].recruitment_delay_months", "from 0 to 600" },
         { "    2020/21: 50000", "    2020/21: 1e308", "workforce_saving.amounts_gbp_by_fy.2020/21", "from 0 to 10000000000" },
@@ -67,7 +67,7 @@ public sealed class ScenarioLimitTests
     [Fact]
     public void RefusesAHorizonLongerThanFiftyYears()
     {
-        string yaml = ScenarioYaml.With("  end: 2022-03", "  end: 2100-03");
+        string yaml = ScenarioYaml.With("  end: 2022-03\n  fy_start_month: 4", "  end: 2100-03\n  fy_start_month: 4");
 
         var exception = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, ScenarioYaml.FileName));
 
@@ -140,15 +140,19 @@ public sealed class ScenarioLimitTests
         ScenarioLoader.Parse("\uFEFF" + ScenarioYaml.Valid, ScenarioYaml.FileName);
     }
 
-    [Fact]
-    public void LocatesATabAtItsLine()
+    [Theory]
+    [InlineData("    exit_rate: 0.03", "\texit_rate: 0.03", 23, 1)]
+    [InlineData("    exit_rate: 0.03", "  \texit_rate: 0.03", 23, 3)]
+    [InlineData("schema: risksim/scenario/1", "\tschema: risksim/scenario/1", 1, 1)]
+    [InlineData("  total: 500", "\ttotal: 500", 9, 1)]
+    public void LocatesATabAtItsLine(string find, string replace, int line, int column)
     {
-        string yaml = ScenarioYaml.With("    exit_rate: 0.03", "\texit_rate: 0.03");
+        string yaml = ScenarioYaml.With(find, replace);
 
         var exception = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, ScenarioYaml.FileName));
 
         ScenarioError error = exception.Errors[0];
-        Assert.Equal(23, error.Line);
+        Assert.True((error.Line, error.Column) == (line, column), error.ToString());
         Assert.Contains("tab", error.Message, StringComparison.Ordinal);
     }
 
@@ -170,7 +174,7 @@ public sealed class ScenarioLimitTests
         var exception = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, ScenarioYaml.FileName));
 
         ScenarioError error = Assert.Single(exception.Errors);
-        Assert.Equal((105, "reference.lac_milestones[2].month"), (error.Line, error.Path));
-        Assert.Contains("milestone for 2022-03 is given twice (first at line 104)", error.Message, StringComparison.Ordinal);
+        Assert.Equal((106, "reference.lac_milestones[2].month"), (error.Line, error.Path));
+        Assert.Contains("milestone for 2022-03 is given twice (first at line 105)", error.Message, StringComparison.Ordinal);
     }
 }
