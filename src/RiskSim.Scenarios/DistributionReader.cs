@@ -118,7 +118,7 @@ internal static class DistributionReader
         string what = unbounded ? "from P0.0001 to P99.9999" : "";
         node.Error(
             $"this {kind} distribution ranges {what}{(unbounded ? " " : "")}over [{Domain.Format(lo)}, {Domain.Format(hi)}], "
-            + $"beyond the allowed range ({domain.Text}); narrow it{(unbounded ? " or bound it with min/max" : "")}");
+            + $"beyond the allowed range ({domain.Text}); narrow it{(distribution is NormalDistribution ? " or bound it with min/max" : "")}");
         return false;
     }
 
