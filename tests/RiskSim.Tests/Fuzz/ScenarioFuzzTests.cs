@@ -69,6 +69,33 @@ public sealed class ScenarioFuzzTests(ITestOutputHelper output)
         Assert.True(findings.Count == 0, summary + "\n" + string.Join("\n", findings));
     }
 
+    /// <summary>
+    /// A systematic sweep next to the random cases: every number of the two test scenarios in
+    /// turn replaced by each extreme (a single out-of-range field is what random cases rarely hit).
+    /// </summary>
+    [Theory]
+    [InlineData("1e308")]
+    [InlineData("-1e308")]
+    [InlineData("5e-324")]
+    [InlineData("1e15")]
+    [InlineData("-0")]
+    public void EveryNumberReplacedByAnExtremeIsRefusedOrRunsFinite(string token)
+    {
+        var findings = new List<string>();
+        foreach ((string name, string text) in FuzzHarness.Seeds.Skip(1))
+        {
+            foreach ((int index, string mutated) in ScenarioMutator.EachNumberReplaced(text, token))
+            {
+                if (FuzzHarness.Check(System.Text.Encoding.UTF8.GetBytes(mutated), name, trials: 10) is { } finding)
+                {
+                    findings.Add($"{name}, number {index} → {token}: {finding}");
+                }
+            }
+        }
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     /// <summary>Cheap re-check of whether a case validated, for the summary line only.</summary>
     private static bool IsAccepted(byte[] bytes, string name)
     {

@@ -206,6 +206,20 @@ internal static partial class ScenarioMutator
         };
     }
 
+    /// <summary>
+    /// Every scenario with one number replaced by <paramref name="token"/>, one per number in
+    /// <paramref name="text"/> (a systematic sweep next to the random cases).
+    /// </summary>
+    public static IEnumerable<(int Index, string Text)> EachNumberReplaced(string text, string token)
+    {
+        var numbers = Number().Matches(text);
+        for (int i = 0; i < numbers.Count; i++)
+        {
+            Match n = numbers[i];
+            yield return (i, string.Concat(text.AsSpan(0, n.Index), token, text.AsSpan(n.Index + n.Length)));
+        }
+    }
+
     /// <summary>Replaces the value of the <paramref name="choice"/>-th "key: value" pair (block or flow) with <paramref name="token"/>.</summary>
     private static string ReplaceValue(string text, int choice, string token)
     {
