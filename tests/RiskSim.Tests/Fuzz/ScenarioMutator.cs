@@ -11,6 +11,7 @@ internal enum MutationKind
 {
     DeleteLine,
     ReplaceValue,
+    ReplaceNumber,
     ScaleNumber,
     DuplicateLine,
     SwapLines,
@@ -66,6 +67,7 @@ internal static partial class ScenarioMutator
         Gen<Mutation> mutation =
             from kind in Gen.Frequency(
                 (6, Gen.Constant(MutationKind.ReplaceValue)),
+                (6, Gen.Constant(MutationKind.ReplaceNumber)),
                 (4, Gen.Constant(MutationKind.ScaleNumber)),
                 (3, Gen.Constant(MutationKind.DeleteLine)),
                 (1, Gen.Constant(MutationKind.DuplicateLine)),
@@ -122,6 +124,18 @@ internal static partial class ScenarioMutator
                 break;
             case MutationKind.ReplaceValue:
                 return ReplaceValue(text, m.A, m.Token);
+            case MutationKind.ReplaceNumber:
+            {
+                var numbers = Number().Matches(text);
+                if (numbers.Count == 0)
+                {
+                    return text;
+                }
+
+                Match n = numbers[m.A % numbers.Count];
+                return string.Concat(text.AsSpan(0, n.Index), m.Token, text.AsSpan(n.Index + n.Length));
+            }
+
             case MutationKind.ScaleNumber:
             {
                 var numbers = Number().Matches(text);
