@@ -14,6 +14,8 @@ namespace RiskSim.Scenarios;
 /// </summary>
 public static class ScenarioLoader
 {
+    private const string TooLarge = "the file is larger than the 1 MiB limit for a scenario file; is it the right file?";
+
     /// <summary>Parses and validates one scenario.</summary>
     /// <param name="yamlText">The YAML text of the file.</param>
     /// <param name="fileName">Name used in error locations, e.g. <c>staffordshire.yaml</c>.</param>
@@ -110,8 +112,6 @@ public static class ScenarioLoader
 
         return Parse(new string(chars, 0, written), fileName);
     }
-
-    private const string TooLarge = "the file is larger than the 1 MiB limit for a scenario file; is it the right file?";
 
     /// <summary>The encoding a byte-order mark announces when it is not UTF-8, else null.</summary>
     private static string? OtherEncoding(ReadOnlySpan<byte> bytes) =>

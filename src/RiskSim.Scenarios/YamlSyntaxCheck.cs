@@ -146,7 +146,7 @@ internal static class YamlSyntaxCheck
                     break;
                 case '\t':
                     return new Mark(i, line, i - lineStart + 1);
-                case ' ' or '\t' or '\r':
+                case ' ' or '\r':
                     break;
                 default:
                     // Past this line's indentation: skip to its end.
