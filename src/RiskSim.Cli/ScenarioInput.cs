@@ -9,36 +9,21 @@ namespace RiskSim.Cli;
 public sealed record ScenarioInput(string Path, string Sha256, Scenario Scenario, CompiledModel Model)
 {
     /// <summary>Reads, parses, validates and compiles a scenario; user mistakes become <see cref="UserError"/>.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <returns>The validated, compiled scenario.</returns>
+    /// <exception cref="UserError">The path is not a readable scenario file, or the scenario has mistakes.</exception>
     public static ScenarioInput Load(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserError($"{path}: cannot read the scenario file: {e.Message}");
-        }
-
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            throw new UserError($"{path}: the scenario file is not UTF-8 text.");
-        }
+        byte[] bytes = ReadBounded(path);
 
         Scenario scenario;
         try
         {
-            scenario = ScenarioLoader.Parse(text, path);
+            scenario = ScenarioLoader.Parse(bytes, path);
         }
         catch (ScenarioException e)
         {
-            throw new UserError(string.Join(Environment.NewLine, e.Errors.Select(x => x.ToString())));
+            throw new UserError(e.Message.ReplaceLineEndings(Environment.NewLine));
         }
 
         CompiledModel model;
@@ -53,5 +38,36 @@ public sealed record ScenarioInput(string Path, string Sha256, Scenario Scenario
         }
 
         return new ScenarioInput(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), scenario, model);
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="ScenarioLimits.MaxFileBytes"/> + 1 bytes, so that a huge file or an
+    /// endless device (<c>/dev/zero</c>) is refused after reading just over the limit, never
+    /// loaded whole; the loader refuses the extra byte with its own message.
+    /// </summary>
+    private static byte[] ReadBounded(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UserError($"{path}: is a directory, expected a scenario file");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            var buffer = new byte[ScenarioLimits.MaxFileBytes + 1];
+            int total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UserError($"{path}: cannot read the scenario file: {e.Message}");
+        }
     }
 }

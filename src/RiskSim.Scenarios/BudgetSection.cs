@@ -2,6 +2,7 @@ using RiskSim.Core.Model;
 using RiskSim.Core.Results;
 using RiskSim.Core.Time;
 using RiskSim.Core.Uncertainty;
+using static System.FormattableString;
 
 namespace RiskSim.Scenarios;
 
@@ -22,7 +23,7 @@ internal static class BudgetSection
         }
 
         Dictionary<FinancialYear, double>? amounts = map.Field("amounts_gbp_by_fy") is { } a
-            ? context.ReadFyNumbers(a, Domain.NonNegative)
+            ? context.ReadFyNumbers(a, Domain.AmountGbp)
             : null;
         bool? scales = map.OptionalField("scales_with_lac_reduction") is { } s ? s.ReadBool() : true;
         return amounts is not null && scales is { } scalesWithLac ? new WorkforceSaving(amounts, scalesWithLac) : null;
@@ -47,7 +48,7 @@ internal static class BudgetSection
             string? id = context.Pressures.ReadDefinition(map);
             string? label = map.Field("label")?.ReadString();
             Dictionary<FinancialYear, Input>? amounts = map.Field("amounts_gbp_by_fy") is { } a
-                ? context.ReadFyValues(a, fy => $"pressure_{id ?? "unknown"}_{ReadContext.FyColumn(fy)}_gbp", Domain.Any)
+                ? context.ReadFyValues(a, fy => $"pressure_{id ?? "unknown"}_{ReadContext.FyColumn(fy)}_gbp", Domain.SignedAmountGbp)
                 : null;
             if (id is not null && label is not null && amounts is not null)
             {
@@ -76,7 +77,7 @@ internal static class BudgetSection
                 {
                     key.Error($"unknown metric '{name}'; expected one of: {string.Join(", ", Metrics.All.Select(m => m.ColumnName()))}");
                 }
-                else if (context.ReadFyNumbers(value, Domain.Any) is { } amounts)
+                else if (context.ReadFyNumbers(value, Domain.SignedAmountGbp) is { } amounts)
                 {
                     rows.Add(name, amounts);
                 }
@@ -84,6 +85,7 @@ internal static class BudgetSection
         }
 
         var milestones = new List<LacMilestone>();
+        var milestoneLines = new Dictionary<YearMonth, long>();
         if (map.OptionalField("lac_milestones")?.RequireSequence() is { } items)
         {
             foreach (NodeReader item in items)
@@ -93,8 +95,16 @@ internal static class BudgetSection
                     continue;
                 }
 
-                YearMonth? month = ReadMilestoneMonth(milestone.Field("month"), context);
-                double? lac = milestone.Field("lac")?.ReadNumber(Domain.NonNegative);
+                NodeReader? monthNode = milestone.Field("month");
+                YearMonth? month = ReadMilestoneMonth(monthNode, context);
+                if (month is { } given && !milestoneLines.TryAdd(given, monthNode!.Node.Start.Line))
+                {
+                    // Two targets for one month cannot both be met; plan mode would compare against either.
+                    monthNode.Error(Invariant($"the milestone for {given} is given twice (first at line {milestoneLines[given]}); give each month once"));
+                    month = null;
+                }
+
+                double? lac = milestone.Field("lac")?.ReadNumber(Domain.MilestoneLac);
                 if (month is { } m && lac is { } children)
                 {
                     milestones.Add(new LacMilestone(m, children));

@@ -1,6 +1,7 @@
 using RiskSim.Core.Model;
 using RiskSim.Core.Time;
 using RiskSim.Core.Uncertainty;
+using static System.FormattableString;
 
 namespace RiskSim.Scenarios;
 
@@ -34,6 +35,14 @@ internal static class DemandSection
             return null;
         }
 
+        int months = e.Ordinal - s.Ordinal + 1;
+        if (months > ScenarioLimits.MaxHorizonMonths)
+        {
+            endNode!.Error(Invariant(
+                $"the horizon {s} to {e} is {months} months long; at most {ScenarioLimits.MaxHorizonMonths} months (50 years) are supported"));
+            return null;
+        }
+
         return CoreCall.Try(node, () => new Horizon(s, e, f));
     }
 
@@ -44,8 +53,8 @@ internal static class DemandSection
         double? stockConcentration = null;
         if (stockNode?.RequireMapping(StockKeys) is { } stock)
         {
-            total = stock.Field("total")?.ReadInt(0);
-            stockConcentration = stock.OptionalField("mix_concentration")?.ReadNumber(Domain.Positive);
+            total = stock.Field("total")?.ReadInt(0, ScenarioLimits.MaxStock);
+            stockConcentration = stock.OptionalField("mix_concentration")?.ReadNumber(Domain.Concentration);
         }
 
         if (entriesNode?.RequireMapping(EntriesKeys) is not { } entries)
@@ -67,10 +76,10 @@ internal static class DemandSection
                 "missing the entry rate: give per_month (one rate) or per_month_by_fy (a rate for each FY)");
         }
 
-        Input? perMonth = perMonthNode?.ReadValue("entries_per_month", Domain.NonNegative);
+        Input? perMonth = perMonthNode?.ReadValue("entries_per_month", Domain.EntriesPerMonth);
         Dictionary<FinancialYear, Input>? byFy = byFyNode is null
             ? null
-            : context.ReadFyValues(byFyNode, fy => "entries_per_month_" + ReadContext.FyColumn(fy), Domain.NonNegative);
+            : context.ReadFyValues(byFyNode, fy => "entries_per_month_" + ReadContext.FyColumn(fy), Domain.EntriesPerMonth);
         if (byFy is not null && context.Horizon is { } horizon)
         {
             var missing = horizon.FinancialYears.Where(fy => !byFy.ContainsKey(fy)).ToList();
@@ -83,18 +92,50 @@ internal static class DemandSection
         }
 
         Input? growth = entries.OptionalField("annual_growth") is { } g
-            ? g.ReadValue("entries_annual_growth", Domain.AboveMinusOne)
+            ? g.ReadValue("entries_annual_growth", Domain.AnnualRate)
             : Input.Fixed("entries_annual_growth", 0);
         Input? multiplier = entries.OptionalField("rate_multiplier") is { } m
-            ? m.ReadValue("entries_rate_multiplier", Domain.NonNegative)
+            ? m.ReadValue("entries_rate_multiplier", Domain.RateMultiplier)
             : Input.Fixed("entries_rate_multiplier", 1);
-        double? entryConcentration = entries.OptionalField("mix_concentration")?.ReadNumber(Domain.Positive);
+        double? entryConcentration = entries.OptionalField("mix_concentration")?.ReadNumber(Domain.Concentration);
 
         if (total is not { } t || (perMonth is null && byFy is null) || growth is null || multiplier is null)
         {
             return null;
         }
 
+        if (!CheckPeakEntryRate(entriesNode, perMonth, byFy, growth, multiplier, context.Horizon))
+        {
+            return null;
+        }
+
         return new Demand(t, perMonth, byFy, growth, multiplier, stockConcentration, entryConcentration);
+    }
+
+    /// <summary>
+    /// Each factor of the entry rate is within its own range, but their product is what the
+    /// engine draws from: per month × multiplier × growth over the horizon, at each input's
+    /// practical maximum, must stay within <see cref="ScenarioLimits.MaxEntriesPerMonth"/>
+    /// (which keeps Poisson means and the stock countable).
+    /// </summary>
+    private static bool CheckPeakEntryRate(
+        NodeReader entriesNode, Input? perMonth, Dictionary<FinancialYear, Input>? byFy, Input growth, Input multiplier, Horizon? horizon)
+    {
+        double rate = perMonth is not null
+            ? DistributionReader.UpperTail(perMonth)
+            : byFy!.Values.Select(DistributionReader.UpperTail).DefaultIfEmpty(0).Max();
+        double g = DistributionReader.UpperTail(growth);
+        double years = (horizon?.MonthCount ?? 1) / 12.0;
+        double growthFactor = g > 0 ? Math.Pow(1 + g, years) : 1;
+        double peak = rate * DistributionReader.UpperTail(multiplier) * growthFactor;
+        if (peak <= ScenarioLimits.MaxEntriesPerMonth)
+        {
+            return true;
+        }
+
+        entriesNode.Error(
+            Invariant($"the entry rate can reach {peak:G4} a month (per month up to {rate:G4} × rate_multiplier up to {DistributionReader.UpperTail(multiplier):G4} ")
+            + Invariant($"× growth of up to {g:G4} a year over {years:G3} years = {growthFactor:G4}); RiskSim counts at most {ScenarioLimits.MaxEntriesPerMonth} a month: lower one of them"));
+        return false;
     }
 }

@@ -22,6 +22,9 @@ internal static class DistributionReader
 
     private static readonly string[] AllKeys = KeysByKind.Values.SelectMany(k => k).Distinct().ToArray();
 
+    /// <summary>Standard normal quantile of 1 − 1e-6: the practical range of an unbounded distribution ends at P99.9999.</summary>
+    private const double TailZ = 4.753424;
+
     /// <summary>Reads the distribution at <paramref name="node"/> (a mapping) as input <paramref name="inputName"/>.</summary>
     public static Input? Read(NodeReader node, string inputName, Domain domain)
     {
@@ -44,7 +47,7 @@ internal static class DistributionReader
         map.CheckKeys(
             kind is null ? AllKeys : KeysByKind[kind],
             key => kind is not null && AllKeys.Contains(key) ? $"a {kind} distribution has no '{key}'; it takes {string.Join(", ", KeysByKind[kind])}" : null);
-        double? plan = map.OptionalField("plan")?.ReadNumber(Domain.Any);
+        double? plan = map.OptionalField("plan")?.ReadNumber(Domain.Parameter);
         map.OptionalField("source")?.ReadString();
         if (kind is null)
         {
@@ -65,14 +68,65 @@ internal static class DistributionReader
             return null;
         }
 
-        return CheckDomain(node, kind, distribution, domain) ? new Input(inputName, distribution) : null;
+        if (!CheckDomain(node, kind, distribution, domain) || !CheckLimits(node, kind, distribution, domain))
+        {
+            return null;
+        }
+
+        if (!domain.Contains(distribution.Plan))
+        {
+            // A plan far out in an unbounded tail would make plan mode leave the limits.
+            (map.OptionalField("plan") ?? node).Error($"plan ({Domain.Format(distribution.Plan)}) must be {domain.Text}");
+            return null;
+        }
+
+        return new Input(inputName, distribution);
+    }
+
+    /// <summary>
+    /// The largest value an input can take in practice: the top of its range, or P99.9999 for an
+    /// unbounded distribution, and at least its plan. Used for checks that combine several inputs.
+    /// </summary>
+    public static double UpperTail(Input input) => Math.Max(input.Plan, PracticalRange(input.Distribution).Max);
+
+    /// <summary>
+    /// The range [min, max] of a distribution with each unbounded side cut at P0.0001 or P99.9999
+    /// (z = 4.753); a bound given by the distribution (truncation, min, max) is kept.
+    /// </summary>
+    private static (double Min, double Max) PracticalRange(Distribution distribution) => distribution switch
+    {
+        NormalDistribution n => (Math.Max(n.Minimum, n.Mu - (TailZ * n.Sd)), Math.Min(n.Maximum, n.Mu + (TailZ * n.Sd))),
+        LogNormalDistribution l => (Math.Max(l.Minimum, l.Median * Math.Exp(-TailZ * l.Sigma)), Math.Min(l.Maximum, l.Median * Math.Exp(TailZ * l.Sigma))),
+        _ => (distribution.Minimum, distribution.Maximum),
+    };
+
+    /// <summary>Reports a distribution whose practical range leaves the field's limits.</summary>
+    private static bool CheckLimits(NodeReader node, string kind, Distribution distribution, Domain domain)
+    {
+        if (!domain.HasLimits)
+        {
+            return true;
+        }
+
+        (double lo, double hi) = PracticalRange(distribution);
+        if (lo >= domain.LimitLower && hi <= domain.LimitUpper)
+        {
+            return true;
+        }
+
+        bool unbounded = double.IsInfinity(distribution.Minimum) || double.IsInfinity(distribution.Maximum);
+        string what = unbounded ? "from P0.0001 to P99.9999" : "";
+        node.Error(
+            $"this {kind} distribution ranges {what}{(unbounded ? " " : "")}over [{Domain.Format(lo)}, {Domain.Format(hi)}], "
+            + $"beyond the allowed range ({domain.Text}); narrow it{(distribution is NormalDistribution ? " or bound it with min/max" : "")}");
+        return false;
     }
 
     private static Distribution? ReadMinModeMax(MappingReader map, double? plan, Func<double, double, double, Distribution> create)
     {
-        double? min = map.Field("min")?.ReadNumber(Domain.Any);
-        double? mode = map.Field("mode")?.ReadNumber(Domain.Any);
-        double? max = map.Field("max")?.ReadNumber(Domain.Any);
+        double? min = map.Field("min")?.ReadNumber(Domain.Parameter);
+        double? mode = map.Field("mode")?.ReadNumber(Domain.Parameter);
+        double? max = map.Field("max")?.ReadNumber(Domain.Parameter);
         if (min is not { } lo || mode is not { } m || max is not { } hi)
         {
             return null;
@@ -96,8 +150,8 @@ internal static class DistributionReader
 
     private static Distribution? ReadUniform(MappingReader map, double? plan)
     {
-        double? min = map.Field("min")?.ReadNumber(Domain.Any);
-        double? max = map.Field("max")?.ReadNumber(Domain.Any);
+        double? min = map.Field("min")?.ReadNumber(Domain.Parameter);
+        double? max = map.Field("max")?.ReadNumber(Domain.Parameter);
         if (min is not { } lo || max is not { } hi)
         {
             return null;
@@ -114,12 +168,12 @@ internal static class DistributionReader
 
     private static Distribution? ReadNormal(MappingReader map, double? plan)
     {
-        double? mean = map.Field("mean")?.ReadNumber(Domain.Any);
-        double? sd = map.Field("sd")?.ReadNumber(Domain.Positive);
+        double? mean = map.Field("mean")?.ReadNumber(Domain.Parameter);
+        double? sd = map.Field("sd")?.ReadNumber(Domain.PositiveParameter);
         NodeReader? minNode = map.OptionalField("min");
         NodeReader? maxNode = map.OptionalField("max");
-        double? min = minNode?.ReadNumber(Domain.Any);
-        double? max = maxNode?.ReadNumber(Domain.Any);
+        double? min = minNode?.ReadNumber(Domain.Parameter);
+        double? max = maxNode?.ReadNumber(Domain.Parameter);
         if (mean is not { } mu || sd is not { } sigma || (minNode is not null && min is null) || (maxNode is not null && max is null))
         {
             return null;
@@ -138,8 +192,8 @@ internal static class DistributionReader
 
     private static Distribution? ReadLogNormal(MappingReader map, double? plan)
     {
-        double? median = map.Field("median")?.ReadNumber(Domain.Positive);
-        double? sigma = map.Field("sigma")?.ReadNumber(Domain.Positive);
+        double? median = map.Field("median")?.ReadNumber(Domain.Median);
+        double? sigma = map.Field("sigma")?.ReadNumber(Domain.LogSigma);
         if (median is not { } m || sigma is not { } s)
         {
             return null;

@@ -57,7 +57,7 @@ internal static class EffectSection
         string? id = context.Effects.ReadDefinition(map);
         IReadOnlyList<string>? lines = map.Field("lines") is { } l ? context.Lines.ReadReferenceList(l) : null;
         YearMonth? start = map.Field("start") is { } s ? context.ReadMonthInHorizon(s) : null;
-        int? ramp = kind != OneInOneOutKind && map.OptionalField("ramp_months") is { } r ? r.ReadInt(0) : 0;
+        int? ramp = kind != OneInOneOutKind && map.OptionalField("ramp_months") is { } r ? r.ReadInt(0, ScenarioLimits.MaxHorizonMonths) : 0;
         NodeReader? endNode = map.OptionalField("end");
         YearMonth? end = endNode is null ? null : context.ReadMonthInHorizon(endNode);
         if (end is { } e && start is { } st && e < st)
@@ -136,7 +136,7 @@ internal static class EffectSection
     }
 
     /// <summary>entry_diversion, growth_diversion and step_down sizes are proportions; an exit uplift is relative and may be down to −1.</summary>
-    private static Domain SizeDomain(string kind) => kind == "exit_uplift" ? Domain.AtLeastMinusOne : Domain.UnitInterval;
+    private static Domain SizeDomain(string kind) => kind == "exit_uplift" ? Domain.ExitUplift : Domain.UnitInterval;
 
     /// <summary>A one_in_one_out effect needs a non-empty <c>types</c> list.</summary>
     private static IReadOnlyList<string>? ReadOneInOneOutTypes(MappingReader map, ReadContext context)

@@ -63,7 +63,7 @@ internal static class InvestmentSection
 
         Dictionary<FinancialYear, double>? amounts = amountsNode is null
             ? null
-            : context.ReadFyNumbers(amountsNode, Domain.NonNegative, (key, year, amount) =>
+            : context.ReadFyNumbers(amountsNode, Domain.AmountGbp, (key, year, amount) =>
             {
                 if (plannedStart is { } start && context.Horizon is { } horizon && amount != 0
                     && LastMonthOrdinal(year, horizon.FyStartMonth) < start.Ordinal)
@@ -74,9 +74,9 @@ internal static class InvestmentSection
         PostFunding? posts = postsNode is null ? null : ReadPosts(postsNode, plannedStart);
 
         Input? delay = map.OptionalField("recruitment_delay_months") is { } d
-            ? d.ReadValue((id ?? "unknown") + "_recruitment_delay_months", Domain.NonNegative)
+            ? d.ReadValue((id ?? "unknown") + "_recruitment_delay_months", Domain.DelayMonths)
             : Input.Fixed((id ?? "unknown") + "_recruitment_delay_months", 0);
-        double? agencyCover = map.OptionalField("agency_cover_ratio")?.ReadNumber(Domain.NonNegative);
+        double? agencyCover = map.OptionalField("agency_cover_ratio")?.ReadNumber(Domain.AgencyCover);
 
         if (id is null || label is null || plannedStart is not { } ps || (amounts is null && posts is null) || delay is null)
         {
@@ -93,8 +93,8 @@ internal static class InvestmentSection
             return null;
         }
 
-        double? count = map.Field("count")?.ReadNumber(Domain.Positive);
-        double? annualCost = map.Field("annual_cost_gbp")?.ReadNumber(Domain.NonNegative);
+        double? count = map.Field("count")?.ReadNumber(Domain.PostCount);
+        double? annualCost = map.Field("annual_cost_gbp")?.ReadNumber(Domain.PostCost);
         NodeReader? endNode = map.Field("end");
         YearMonth? end = endNode?.ReadYearMonth();
         if (end is { } e && plannedStart is { } s && e < s)

@@ -13,6 +13,12 @@ namespace RiskSim.Scenarios;
 /// </summary>
 internal sealed class NodeReader
 {
+    /// <summary>First year RiskSim.Core's months and FYs accept.</summary>
+    private const int MinYear = 1900;
+
+    /// <summary>Last year RiskSim.Core's months and FYs accept.</summary>
+    private const int MaxYear = 2200;
+
     /// <summary>Creates a cursor on <paramref name="node"/> at <paramref name="path"/>.</summary>
     public NodeReader(YamlNode node, string path, ErrorCollector errors)
     {
@@ -170,6 +176,12 @@ internal sealed class NodeReader
             return month;
         }
 
+        if (YearOutOfRange(TextPatterns.MonthShape()) is { } message)
+        {
+            Error(message);
+            return null;
+        }
+
         Error($"expected a month as yyyy-MM (e.g. 2020-04), found {Describe()}");
         return null;
     }
@@ -180,6 +192,12 @@ internal sealed class NodeReader
         if (Node is YamlScalarNode { Value: { } text } && FinancialYear.TryParse(text, out FinancialYear year))
         {
             return year;
+        }
+
+        if (YearOutOfRange(TextPatterns.FyShape()) is { } message)
+        {
+            Error(message);
+            return null;
         }
 
         Error($"expected a financial year such as 2023/24, found {Describe()}");
@@ -211,6 +229,26 @@ internal sealed class NodeReader
                 Error($"expected {domain.NumberPhrase} or a distribution mapping, found {Describe()}");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// When the node has the shape of a month or FY (<paramref name="shape"/> captures the year)
+    /// but its year is outside what RiskSim supports, says so; otherwise null.
+    /// </summary>
+    private string? YearOutOfRange(System.Text.RegularExpressions.Regex shape)
+    {
+        if (Node is YamlScalarNode { Value: { } text } && shape.Match(text) is { Success: true } match)
+        {
+            int year = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+            if (year is < MinYear or > MaxYear)
+            {
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"year {year} is out of range: years from {MinYear} to {MaxYear} are supported, found {Describe()}");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Describes the node for "found …" in messages.</summary>

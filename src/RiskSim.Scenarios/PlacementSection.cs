@@ -29,6 +29,14 @@ internal static class PlacementSection
             return null;
         }
 
+        if (items.Count > ScenarioLimits.MaxPlacementTypes)
+        {
+            // The Dirichlet mix and the month loop scale with the number of types; no council has this many.
+            node.Error(Invariant($"{items.Count} placement types given; at most {ScenarioLimits.MaxPlacementTypes} are supported"));
+            context.Types.MarkIncomplete();
+            return null;
+        }
+
         var types = new List<PlacementType>();
         var stockShares = new List<double?>();
         var entryShares = new List<double?>();
@@ -47,9 +55,9 @@ internal static class PlacementSection
             string? label = map.Field("label")?.ReadString();
             double? stockShare = map.Field("stock_share")?.ReadNumber(Domain.UnitInterval);
             double? entryShare = map.Field("entry_share")?.ReadNumber(Domain.UnitInterval);
-            Input? weeklyCost = map.Field("weekly_cost_gbp")?.ReadValue(prefix + "_weekly_cost_gbp", Domain.NonNegative);
+            Input? weeklyCost = map.Field("weekly_cost_gbp")?.ReadValue(prefix + "_weekly_cost_gbp", Domain.WeeklyCost);
             Input? inflation = map.OptionalField("unit_cost_inflation") is { } i
-                ? i.ReadValue(prefix + "_unit_cost_inflation", Domain.AboveMinusOne)
+                ? i.ReadValue(prefix + "_unit_cost_inflation", Domain.AnnualRate)
                 : Input.Fixed(prefix + "_unit_cost_inflation", 0);
             Input? exitRate = map.Field("exit_rate")?.ReadValue(prefix + "_exit_rate", Domain.UnitInterval);
             map.OptionalField("source")?.ReadString();

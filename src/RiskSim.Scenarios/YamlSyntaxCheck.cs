@@ -19,11 +19,19 @@ internal static class YamlSyntaxCheck
         var scanner = new Scanner(new StringReader(text));
         var parser = new Parser(scanner);
         var frames = new Stack<Frame>();
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
+
+        // Anchor → the number of nodes it stands for, so that an alias counts as what it repeats.
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        // Nodes of the document as the representation model will expand them (aliases included).
+        long expanded = 0;
         try
         {
             while (parser.MoveNext())
             {
+                // Nesting and expansion are checked on the event stream, before any tree is built:
+                // deep nesting would exhaust the stack of the recursive loaders, and aliases of
+                // aliases ("billion laughs") multiply the nodes the readers walk.
                 switch (parser.Current)
                 {
                     case DocumentStart:
@@ -31,30 +39,70 @@ internal static class YamlSyntaxCheck
                         anchors.Clear();
                         break;
                     case MappingStart start:
-                        frames.Push(new MapFrame(EnterNode(frames, start, errors), start.Start, start.Style == MappingStyle.Flow));
-                        AddAnchor(anchors, start);
+                        if (TooDeep(frames, start, errors))
+                        {
+                            return false;
+                        }
+
+                        frames.Push(new MapFrame(EnterNode(frames, start, errors), start.Start, start.Style == MappingStyle.Flow, start.Anchor, expanded));
+                        expanded++;
                         break;
                     case SequenceStart start:
-                        frames.Push(new SequenceFrame(EnterNode(frames, start, errors), start.Start, start.Style == SequenceStyle.Flow));
-                        AddAnchor(anchors, start);
+                        if (TooDeep(frames, start, errors))
+                        {
+                            return false;
+                        }
+
+                        frames.Push(new SequenceFrame(EnterNode(frames, start, errors), start.Start, start.Style == SequenceStyle.Flow, start.Anchor, expanded));
+                        expanded++;
                         break;
                     case Scalar scalar:
                         EnterNode(frames, scalar, errors);
-                        AddAnchor(anchors, scalar);
+                        expanded++;
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            anchors[scalar.Anchor.Value] = 1;
+                        }
+
                         break;
                     case AnchorAlias alias:
                         string path = EnterNode(frames, alias, errors);
-                        if (!anchors.Contains(alias.Value.Value))
+                        if (anchors.TryGetValue(alias.Value.Value, out long size))
                         {
+                            expanded += size;
+                        }
+                        else
+                        {
+                            // A collection's anchor is defined at its end, so an alias inside it (a cycle) lands here too.
                             errors.Add(alias.Start, path, $"alias '*{alias.Value.Value}' refers to no anchor defined before it");
                         }
 
                         break;
                     case MappingEnd or SequenceEnd:
-                        frames.Pop();
+                        Frame done = frames.Pop();
+                        if (!done.Anchor.IsEmpty)
+                        {
+                            anchors[done.Anchor.Value] = expanded - done.ExpandedAtStart;
+                        }
+
                         break;
                 }
+
+                if (expanded > ScenarioLimits.MaxExpandedNodes)
+                {
+                    errors.Add(
+                        parser.Current!.Start,
+                        "",
+                        Invariant($"the document expands to more than {ScenarioLimits.MaxExpandedNodes} nodes (counting the nodes each alias repeats); a scenario has a few thousand"));
+                    return false;
+                }
             }
+        }
+        catch (Exception) when (IndentationTab(text) is { } tab)
+        {
+            // YamlDotNet reports a tab in indentation where the scanner gave up (the end of the
+            // previous scalar, or 1:1); the tab itself is what the analyst must fix.
+            errors.Add(tab, "", "YAML syntax error: a tab is used for indentation here; YAML indents with spaces only");
         }
         catch (YamlException e)
         {
@@ -80,12 +128,50 @@ internal static class YamlSyntaxCheck
         return errors.Count == before;
     }
 
-    private static void AddAnchor(HashSet<string> anchors, NodeEvent node)
+    /// <summary>
+    /// The first tab in the leading whitespace of a line, if any. Asked only once the parser has
+    /// failed: block YAML never allows a tab there, whereas flow YAML may (and then parses).
+    /// </summary>
+    private static Mark? IndentationTab(string text)
     {
-        if (!node.Anchor.IsEmpty)
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.Length; i++)
         {
-            anchors.Add(node.Anchor.Value);
+            switch (text[i])
+            {
+                case '\n':
+                    line++;
+                    lineStart = i + 1;
+                    break;
+                case '\t':
+                    return new Mark(i, line, i - lineStart + 1);
+                case ' ' or '\r':
+                    break;
+                default:
+                    // Past this line's indentation: skip to its end.
+                    int end = text.IndexOf('\n', i);
+                    i = end < 0 ? text.Length : end - 1;
+                    break;
+            }
         }
+
+        return null;
+    }
+
+    /// <summary>Reports a collection that would open one level deeper than <see cref="ScenarioLimits.MaxDepth"/>.</summary>
+    private static bool TooDeep(Stack<Frame> frames, ParsingEvent start, ErrorCollector errors)
+    {
+        if (frames.Count < ScenarioLimits.MaxDepth)
+        {
+            return false;
+        }
+
+        errors.Add(
+            start.Start,
+            frames.Peek().Path,
+            Invariant($"the YAML is nested more than {ScenarioLimits.MaxDepth} levels deep; a scenario needs 5"));
+        return true;
     }
 
     /// <summary>Works out the path of a node starting now and, for a mapping key, checks it is new.</summary>
@@ -132,8 +218,12 @@ internal static class YamlSyntaxCheck
         }
     }
 
-    private abstract class Frame(string path, Mark start, bool isFlow)
+    private abstract class Frame(string path, Mark start, bool isFlow, AnchorName anchor, long expandedAtStart)
     {
+        public AnchorName Anchor { get; } = anchor;
+
+        public long ExpandedAtStart { get; } = expandedAtStart;
+
         public string Path { get; } = path;
 
         public Mark Start { get; } = start;
@@ -145,7 +235,8 @@ internal static class YamlSyntaxCheck
         public abstract char Closing { get; }
     }
 
-    private sealed class MapFrame(string path, Mark start, bool isFlow) : Frame(path, start, isFlow)
+    private sealed class MapFrame(string path, Mark start, bool isFlow, AnchorName anchor, long expandedAtStart)
+        : Frame(path, start, isFlow, anchor, expandedAtStart)
     {
         public Dictionary<string, Mark> Keys { get; } = new(StringComparer.Ordinal);
 
@@ -158,7 +249,8 @@ internal static class YamlSyntaxCheck
         public override char Closing => '}';
     }
 
-    private sealed class SequenceFrame(string path, Mark start, bool isFlow) : Frame(path, start, isFlow)
+    private sealed class SequenceFrame(string path, Mark start, bool isFlow, AnchorName anchor, long expandedAtStart)
+        : Frame(path, start, isFlow, anchor, expandedAtStart)
     {
         public int Next { get; set; }
 

@@ -28,7 +28,7 @@ public sealed class ScenarioLoaderErrorTests
         {
             "wrong type: text where a number is needed",
             "    weekly_cost_gbp: 400", "    weekly_cost_gbp: abc",
-            35, 22, "placement_types[2].weekly_cost_gbp", "expected a number ≥ 0 or a distribution mapping, found 'abc'"
+            35, 22, "placement_types[2].weekly_cost_gbp", "expected a number from 0 to 100000 (£ a week per child) or a distribution mapping, found 'abc'"
         },
         {
             "shares not summing to 1",
@@ -43,7 +43,7 @@ public sealed class ScenarioLoaderErrorTests
         {
             "negative weekly cost",
             "    weekly_cost_gbp: 400", "    weekly_cost_gbp: -400",
-            35, 22, "placement_types[2].weekly_cost_gbp", "must be ≥ 0, found '-400'"
+            35, 22, "placement_types[2].weekly_cost_gbp", "must be from 0 to 100000 (£ a week per child), found '-400'"
         },
         {
             "effect start after the horizon end",
@@ -125,7 +125,7 @@ public sealed class ScenarioLoaderErrorTests
             [
                 "testshire.yaml:23:16: placement_types[0].exit_rate: must be in [0, 1], found '1.5'",
                 "testshire.yaml:24:5: placement_types[0].sauce: unknown field 'sauce'; did you mean 'source'?",
-                "testshire.yaml:35:22: placement_types[2].weekly_cost_gbp: expected a number ≥ 0 or a distribution mapping, found 'abc'",
+                "testshire.yaml:35:22: placement_types[2].weekly_cost_gbp: expected a number from 0 to 100000 (£ a week per child) or a distribution mapping, found 'abc'",
                 "testshire.yaml:74:13: effects[2].lines[0]: unknown investment line 'fostering'; known: edge_of_care, fostering_recruitment",
                 "testshire.yaml:106:17: reference.breakeven_fy: FY 2030/31 is outside the horizon, whose FYs are 2019/20 to 2021/22",
             ],
