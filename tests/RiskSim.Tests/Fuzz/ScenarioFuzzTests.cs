@@ -113,9 +113,7 @@ public sealed class ScenarioFuzzTests(ITestOutputHelper output)
 
 /// <summary>
 /// Files the fuzzer or issue 6 found, replayed on every test run: each must be refused with
-/// located errors or run with finite figures. Files under <c>corpus/core/</c> crash the engine
-/// itself (RiskSim.Core), which this suite's owners do not change; they are skipped with the reason
-/// in their <c>.txt</c> until the engine is fixed.
+/// located errors or run with finite figures.
 /// </summary>
 public sealed class CorpusTests
 {
@@ -123,7 +121,6 @@ public sealed class CorpusTests
 
     public static TheoryData<string> Files { get; } = List(CorpusDir, SearchOption.TopDirectoryOnly);
 
-    public static TheoryData<string> CoreFiles { get; } = List(Path.Combine(CorpusDir, "core"), SearchOption.TopDirectoryOnly);
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -135,10 +132,6 @@ public sealed class CorpusTests
 
         Assert.True(finding is null, $"{file}: {finding}");
     }
-
-    [Theory(Skip = "crashes RiskSim.Core, which the engine's owner is fixing; each file's .txt gives the exception and stack top")]
-    [MemberData(nameof(CoreFiles))]
-    public void CoreCorpusFileRunsOnceTheEngineIsFixed(string file) => CorpusFileIsRefusedOrRunsFinite(file);
 
     [Fact]
     public void TheCorpusIsThere() => Assert.True(Files.Cast<object[]>().Count() >= 10, $"expected the corpus in {CorpusDir}");
