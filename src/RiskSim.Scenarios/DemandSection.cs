@@ -104,7 +104,7 @@ internal static class DemandSection
             return null;
         }
 
-        if (!CheckPeakEntryRate(entriesNode, perMonth, byFy, growth, multiplier, context.Horizon))
+        if (!CheckPeakEntryRate(entriesNode, perMonth, byFy, growth, multiplier, context.Horizon, context.EntryEventFactor))
         {
             return null;
         }
@@ -119,7 +119,7 @@ internal static class DemandSection
     /// (which keeps Poisson means and the stock countable).
     /// </summary>
     private static bool CheckPeakEntryRate(
-        NodeReader entriesNode, Input? perMonth, Dictionary<FinancialYear, Input>? byFy, Input growth, Input multiplier, Horizon? horizon)
+        NodeReader entriesNode, Input? perMonth, Dictionary<FinancialYear, Input>? byFy, Input growth, Input multiplier, Horizon? horizon, double eventFactor)
     {
         double rate = perMonth is not null
             ? DistributionReader.UpperTail(perMonth)
@@ -127,7 +127,7 @@ internal static class DemandSection
         double g = DistributionReader.UpperTail(growth);
         double years = (horizon?.MonthCount ?? 1) / 12.0;
         double growthFactor = g > 0 ? Math.Pow(1 + g, years) : 1;
-        double peak = rate * DistributionReader.UpperTail(multiplier) * growthFactor;
+        double peak = rate * DistributionReader.UpperTail(multiplier) * growthFactor * eventFactor;
         if (peak <= ScenarioLimits.MaxEntriesPerMonth)
         {
             return true;
@@ -135,7 +135,9 @@ internal static class DemandSection
 
         entriesNode.Error(
             Invariant($"the entry rate can reach {peak:G4} a month (per month up to {rate:G4} × rate_multiplier up to {DistributionReader.UpperTail(multiplier):G4} ")
-            + Invariant($"× growth of up to {g:G4} a year over {years:G3} years = {growthFactor:G4}); RiskSim counts at most {ScenarioLimits.MaxEntriesPerMonth} a month: lower one of them"));
+            + Invariant($"× growth of up to {g:G4} a year over {years:G3} years = {growthFactor:G4}")
+            + (eventFactor > 1 ? Invariant($" × risk events' demand factors {eventFactor:G4}") : "")
+            + Invariant($"); RiskSim counts at most {ScenarioLimits.MaxEntriesPerMonth} a month: lower one of them"));
         return false;
     }
 }

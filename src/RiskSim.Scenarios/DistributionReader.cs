@@ -18,6 +18,10 @@ internal static class DistributionReader
         ["uniform"] = [.. Common, "min", "max"],
         ["normal"] = [.. Common, "mean", "sd", "min", "max"],
         ["lognormal"] = [.. Common, "median", "sigma"],
+        ["discrete"] = [.. Common, "values", "probabilities"],
+        ["beta"] = [.. Common, "alpha", "beta", "min", "max"],
+        ["gamma"] = [.. Common, "shape", "scale"],
+        ["empirical"] = [.. Common, "file", "column"],
     };
 
     private static readonly string[] AllKeys = KeysByKind.Values.SelectMany(k => k).Distinct().ToArray();
@@ -60,6 +64,10 @@ internal static class DistributionReader
             "triangular" => ReadMinModeMax(map, plan, (min, mode, max) => new TriangularDistribution(min, mode, max, plan)),
             "uniform" => ReadUniform(map, plan),
             "normal" => ReadNormal(map, plan),
+            "discrete" => ReadDiscrete(map, plan),
+            "beta" => ReadBeta(map, plan),
+            "gamma" => ReadGamma(map, plan),
+            "empirical" => ReadEmpirical(map, plan),
             _ => ReadLogNormal(map, plan),
         };
 
@@ -97,6 +105,7 @@ internal static class DistributionReader
     {
         NormalDistribution n => (Math.Max(n.Minimum, n.Mu - (TailZ * n.Sd)), Math.Min(n.Maximum, n.Mu + (TailZ * n.Sd))),
         LogNormalDistribution l => (Math.Max(l.Minimum, l.Median * Math.Exp(-TailZ * l.Sigma)), Math.Min(l.Maximum, l.Median * Math.Exp(TailZ * l.Sigma))),
+        GammaDistribution g => (g.Quantile(1e-6), g.Quantile(1 - 1e-6)),
         _ => (distribution.Minimum, distribution.Maximum),
     };
 
@@ -200,6 +209,86 @@ internal static class DistributionReader
         }
 
         return CheckPlan(map, plan, 0, double.PositiveInfinity) ? Create(map, () => new LogNormalDistribution(m, s, plan)) : null;
+    }
+
+    private static Distribution? ReadDiscrete(MappingReader map, double? plan)
+    {
+        var values = ReadNumbers(map.Field("values"), Domain.Parameter);
+        var probabilities = ReadNumbers(map.Field("probabilities"), Domain.UnitInterval);
+        if (values is null || probabilities is null)
+        {
+            return null;
+        }
+
+        if (values.Count != probabilities.Count || values.Count == 0)
+        {
+            map.OptionalField("probabilities")!.Error(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"expected one probability per value ({values.Count} values), found {probabilities.Count}"));
+            return null;
+        }
+
+        return Create(map, () => new DiscreteDistribution(values, probabilities, plan));
+    }
+
+    private static Distribution? ReadBeta(MappingReader map, double? plan)
+    {
+        double? alpha = map.Field("alpha")?.ReadNumber(Domain.PositiveParameter);
+        double? beta = map.Field("beta")?.ReadNumber(Domain.PositiveParameter);
+        double min = map.OptionalField("min")?.ReadNumber(Domain.Parameter) ?? 0;
+        double max = map.OptionalField("max")?.ReadNumber(Domain.Parameter) ?? 1;
+        if (alpha is not { } a || beta is not { } b)
+        {
+            return null;
+        }
+
+        return CheckPlan(map, plan, min, max) ? Create(map, () => new BetaDistribution(a, b, min, max, plan)) : null;
+    }
+
+    private static Distribution? ReadGamma(MappingReader map, double? plan)
+    {
+        double? shape = map.Field("shape")?.ReadNumber(Domain.PositiveParameter);
+        double? scale = map.Field("scale")?.ReadNumber(Domain.PositiveParameter);
+        if (shape is not { } k || scale is not { } theta)
+        {
+            return null;
+        }
+
+        return CheckPlan(map, plan, 0, double.PositiveInfinity) ? Create(map, () => new GammaDistribution(k, theta, plan)) : null;
+    }
+
+    private static Distribution? ReadEmpirical(MappingReader map, double? plan)
+    {
+        NodeReader? fileNode = map.Field("file");
+        string? file = fileNode?.ReadString();
+        string? column = map.Field("column")?.ReadString();
+        if (file is null || column is null)
+        {
+            return null;
+        }
+
+        // Relative to the scenario's folder, so a scenario and its data move together.
+        string folder = Path.GetDirectoryName(Path.GetFullPath(map.Owner.Errors.FileName)) ?? ".";
+        string path = Path.GetFullPath(Path.Combine(folder, file));
+        double[]? values = EmpiricalSource.Read(path, column, out string? problem);
+        if (values is null || values.Length == 0)
+        {
+            fileNode!.Error(problem ?? $"'{path}' column '{column}' holds no values");
+            return null;
+        }
+
+        return Create(map, () => new EmpiricalDistribution(values, $"{file}:{column}", plan));
+    }
+
+    private static List<double>? ReadNumbers(NodeReader? node, Domain domain)
+    {
+        if (node?.RequireSequence() is not { } items)
+        {
+            return null;
+        }
+
+        var numbers = items.Select(i => i.ReadNumber(domain)).ToList();
+        return numbers.All(n => n is not null) ? [.. numbers.Select(n => n!.Value)] : null;
     }
 
     /// <summary>Reports a plan outside the distribution's range at the <c>plan</c> field.</summary>

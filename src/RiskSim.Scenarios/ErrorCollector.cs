@@ -17,6 +17,9 @@ internal sealed class ErrorCollector(string fileName)
     /// <summary>Number of errors so far (kept or only counted); readers compare it before and after a step to see whether the step failed.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The scenario file's name as given (files it names, e.g. an empirical distribution's, are relative to its folder).</summary>
+    public string FileName => fileName;
+
     /// <summary>Records an error at <paramref name="mark"/>.</summary>
     public void Add(Mark mark, string path, string message)
     {

@@ -9,6 +9,9 @@ internal sealed class ReadContext
     /// <summary>The horizon, or null if it could not be read (range checks are then skipped).</summary>
     public Horizon? Horizon { get; set; }
 
+    /// <summary>The product of the entry-demand factors of the risk events, for the peak entry-rate check.</summary>
+    public double EntryEventFactor { get; set; } = 1;
+
     /// <summary>Placement type ids.</summary>
     public IdRegistry Types { get; } = new("placement type");
 

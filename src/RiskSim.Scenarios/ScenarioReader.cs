@@ -12,6 +12,7 @@ internal static class ScenarioReader
     [
         "schema", "name", "description", "horizon", "stock", "entries", "placement_types", "step_downs",
         "investment_lines", "effects", "workforce_saving", "pressures", "reference",
+        "risk_events", "correlations", "correlation_repair",
     ];
 
     /// <summary>Reads the document root; returns null when anything was wrong (the errors say what).</summary>
@@ -47,6 +48,8 @@ internal static class ScenarioReader
         List<InvestmentLine>? lines = map.OptionalField("investment_lines") is { } linesNode
             ? InvestmentSection.ReadLines(linesNode, context)
             : [];
+        NodeReader? eventsNode = map.OptionalField("risk_events");
+        List<RiskEvent>? riskEvents = eventsNode is null ? [] : RiskSection.ReadEvents(eventsNode, context, types);
         Demand? demand = DemandSection.Read(map.Field("stock"), map.Field("entries"), context);
         List<StepDown>? stepDowns = map.OptionalField("step_downs") is { } s ? PlacementSection.ReadStepDowns(s, context) : [];
         List<ProgrammeEffect>? effects = map.OptionalField("effects") is { } e ? EffectSection.ReadEffects(e, context) : [];
@@ -55,10 +58,15 @@ internal static class ScenarioReader
         List<Pressure>? pressures = map.OptionalField("pressures") is { } p ? BudgetSection.ReadPressures(p, context) : [];
         NodeReader? referenceNode = map.OptionalField("reference");
         ReferenceData? reference = referenceNode is null ? null : BudgetSection.ReadReference(referenceNode, context);
+        NodeReader? correlationsNode = map.OptionalField("correlations");
+        List<RankCorrelation>? correlations = correlationsNode is null ? [] : RiskSection.ReadCorrelations(correlationsNode);
+        NodeReader? repairNode = map.OptionalField("correlation_repair");
+        bool? repair = repairNode is null ? false : RiskSection.ReadRepair(repairNode);
 
         if (name is null || context.Horizon is not { } horizon || types is null || demand is null || stepDowns is null
             || lines is null || effects is null || pressures is null
-            || (workforceNode is not null && workforce is null) || (referenceNode is not null && reference is null))
+            || (workforceNode is not null && workforce is null) || (referenceNode is not null && reference is null)
+            || riskEvents is null || correlations is null || repair is null)
         {
             return null;
         }
@@ -75,6 +83,9 @@ internal static class ScenarioReader
             Workforce = workforce,
             Pressures = pressures,
             Reference = reference,
+            RiskEvents = riskEvents,
+            Correlations = correlations,
+            RepairCorrelations = repair.Value,
         };
     }
 }

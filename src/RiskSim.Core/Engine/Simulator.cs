@@ -68,7 +68,9 @@ internal static class Simulator
 
     /// <summary>
     /// Decides each event's occurrences from its per-FY uniforms (see <see cref="CompiledEvents"/>)
-    /// and multiplies the affected month factors; overlapping impacts compound.
+    /// and multiplies the affected month factors. An event that recurs while its impact lasts
+    /// extends the impact rather than compounding it (a second poor inspection does not multiply
+    /// demand again); impacts of different events multiply.
     /// </summary>
     private static void DrawEvents(CompiledModel model, TrialWorkspace ws, double[] uniforms, int d)
     {
@@ -82,6 +84,7 @@ internal static class Simulator
         int months = model.MonthCount;
         for (int e = 0; e < events.Count; e++)
         {
+            int activeUntil = 0; // months before this already carry this event's factor
             for (int f = 0; f < model.FyCount; f++)
             {
                 double u = uniforms[d++];
@@ -104,10 +107,12 @@ internal static class Simulator
                     CompiledEvents.EventTarget.WeeklyCost => ws.CostFactor.AsSpan(events.TargetType[e] * months, months),
                     _ => ws.ExitFactor.AsSpan(events.TargetType[e] * months, months),
                 };
-                for (int m = start; m < end; m++)
+                for (int m = Math.Max(start, activeUntil); m < end; m++)
                 {
                     factor[m] *= events.Multiply[e];
                 }
+
+                activeUntil = Math.Max(activeUntil, end);
             }
         }
     }
