@@ -16,7 +16,8 @@ public static class SummaryParquetWriter
     /// <param name="path">File to create or replace.</param>
     /// <param name="rows">Summary rows.</param>
     /// <param name="meta">Provenance stored in the file's key-value metadata.</param>
-    public static void Write(string path, IReadOnlyList<SummaryRow> rows, RunMetadata meta)
+    /// <param name="coverages">Contingencies and the share of trials each covers (amount 0: the plan's own percentile), stored in the file's metadata.</param>
+    public static void Write(string path, IReadOnlyList<SummaryRow> rows, RunMetadata meta, IReadOnlyList<ContingencyCoverage>? coverages = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(rows);
@@ -68,6 +69,12 @@ public static class SummaryParquetWriter
             stats[16][i] = row.P90Ci.High;
         }
 
+        // risksim.coverage.<amount £> = share of trials whose cumulative position is at most plan + amount.
+        var extra = (coverages ?? [])
+            .Select(c => new KeyValuePair<string, string>(
+                "risksim.coverage." + c.AmountGbp.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                c.Share.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
         ParquetFile.WriteSingleRowGroup(path, schema, meta, n, group =>
         {
             group.Write<ReadOnlyMemory<char>>(fyField, fy);
@@ -77,6 +84,6 @@ public static class SummaryParquetWriter
             {
                 group.Write<double>(statFields[s], stats[s]);
             }
-        });
+        }, extra);
     }
 }

@@ -45,13 +45,15 @@ public static class RunCommand
         sampling.AcceptOnlyFromAmong("mc", "lhs");
         var precision = CommonOptions.PoundsOrNull("--precision");
         precision.Description = "Add trials, --trials at a time, until the 95 % confidence interval of the P80 contingency is narrower than ± this many £ (needs --sampling mc).";
+        var contingency = CommonOptions.PoundsOrNull("--contingency");
+        contingency.Description = "A contingency in £ (e.g. 2250000): prints and stores which percentile of the cumulative position it covers (the share of trials at or below plan + amount).";
         var maxTrials = CommonOptions.WholeNumber("--max-trials", "trials", () => 1_000_000);
         maxTrials.Description = "With --precision: stop adding trials at this many, whatever the precision reached.";
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -89,7 +91,7 @@ public static class RunCommand
                 throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
             }
 
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping);
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency));
         })));
         return command;
     }
@@ -101,13 +103,15 @@ public static class RunCommand
     /// <param name="force">Replace the results of a folder that is not empty.</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM; honoured until the new set starts replacing the old one.</param>
     /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
+    /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
     public static int Execute(
         string scenarioPath,
         RunOptions options,
         string outputDirectory,
         bool force = false,
         CancellationToken cancellationToken = default,
-        PrecisionTarget? precision = null)
+        PrecisionTarget? precision = null,
+        double? contingencyGbp = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
@@ -134,6 +138,7 @@ public static class RunCommand
         }
 
         IReadOnlyList<SummaryRow> summary;
+        IReadOnlyList<ContingencyCoverage> coverages;
         using (directory)
         {
             ReportLeftovers(directory);
@@ -150,10 +155,13 @@ public static class RunCommand
                         options = options with { Trials = accumulator.Count };
                     }
 
+                    // Coverage of 0 is the plan's own percentile; then the user's contingency, if any.
+                    double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
+                    coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, planCumulative, a))];
                     summary = accumulator.Build(cancellationToken);
                 }
 
-                SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta);
+                SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages);
                 PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
                 directory.Commit(meta, cancellationToken);
             }
@@ -169,7 +177,7 @@ public static class RunCommand
             Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
-        RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory);
+        RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory, coverages);
         return 0;
     }
 

@@ -10,7 +10,14 @@ namespace RiskSim.Cli.Rendering;
 public static class RunSummary
 {
     /// <summary>Prints breakeven probabilities, position percentiles and contingency against the plan.</summary>
-    public static void Write(Scenario scenario, PlanResult plan, IReadOnlyList<SummaryRow> summary, RunOptions options, TimeSpan elapsed, string outputDirectory)
+    public static void Write(
+        Scenario scenario,
+        PlanResult plan,
+        IReadOnlyList<SummaryRow> summary,
+        RunOptions options,
+        TimeSpan elapsed,
+        string outputDirectory,
+        IReadOnlyList<ContingencyCoverage>? coverages = null)
     {
         var years = plan.FinancialYears;
         SummaryRow Row(int f, string metric) => summary.First(r => r.Fy == years[f] && r.Metric == metric);
@@ -58,6 +65,13 @@ public static class RunSummary
             + $"(95 % CI {Money.Millions(cumulative.P80Ci.Low - planCumulative)} to {Money.Millions(cumulative.P80Ci.High - planCumulative)}); "
             + $"at 90 %: [bold]{Money.Millions(cumulative.P90 - planCumulative)}[/] "
             + $"(95 % CI {Money.Millions(cumulative.P90Ci.Low - planCumulative)} to {Money.Millions(cumulative.P90Ci.High - planCumulative)}).");
+
+        foreach (var coverage in coverages ?? [])
+        {
+            AnsiConsole.MarkupLine(coverage.AmountGbp == 0
+                ? $"The plan's cumulative position sits at [bold]{coverage.Describe()}[/] of the trials."
+                : $"A {Money.Millions(coverage.AmountGbp)} contingency covers [bold]{coverage.Describe()}[/].");
+        }
 
         if (scenario.Reference?.BreakevenFy is { } promised && scenario.Horizon.Contains(promised))
         {

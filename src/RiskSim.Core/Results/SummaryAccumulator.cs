@@ -39,6 +39,9 @@ public sealed class SummaryAccumulator : ITrialSink
         }
     }
 
+    /// <summary>Number of FYs summarised.</summary>
+    public int FinancialYearCount => years.Count;
+
     /// <summary>Trials received so far.</summary>
     public int Count => count;
 
@@ -66,6 +69,24 @@ public sealed class SummaryAccumulator : ITrialSink
         var values = columns[(fyIndex * stride) + (int)metric].AsSpan(0, count).ToArray();
         Array.Sort(values);
         return QuantileInterval.FromSorted(values, q);
+    }
+
+    /// <summary>
+    /// Share of the trials received so far whose value of <paramref name="metric"/> in FY
+    /// <paramref name="fyIndex"/> is at most <paramref name="threshold"/>: the coverage of a
+    /// contingency when applied to the cumulative position at the horizon with threshold plan + amount.
+    /// </summary>
+    public double ShareAtOrBelow(int fyIndex, Metric metric, double threshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var values = columns[(fyIndex * stride) + (int)metric].AsSpan(0, count);
+        int below = 0;
+        foreach (double v in values)
+        {
+            below += v <= threshold ? 1 : 0;
+        }
+
+        return below / (double)count;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace RiskSim.Core.Results;
+
+/// <summary>
+/// Which percentile a contingency covers: the share of trials whose cumulative position at the
+/// horizon is at most the plan's plus the amount (a contingency of 0 covers the plan's own
+/// percentile). Its Monte Carlo standard error is √(s(1 − s)/N).
+/// </summary>
+/// <param name="AmountGbp">The contingency, £.</param>
+/// <param name="Share">Share of trials covered, in [0, 1].</param>
+/// <param name="StandardError">Monte Carlo standard error of the share.</param>
+public sealed record ContingencyCoverage(double AmountGbp, double Share, double StandardError)
+{
+    /// <summary>Computes the coverage from the accumulated trials.</summary>
+    public static ContingencyCoverage Of(SummaryAccumulator accumulator, double planCumulativeGbp, double amountGbp)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        int last = accumulator.FinancialYearCount - 1;
+        double share = accumulator.ShareAtOrBelow(last, Metric.CumulativePositionGbp, planCumulativeGbp + amountGbp);
+        return new ContingencyCoverage(amountGbp, share, Math.Sqrt(share * (1 - share) / accumulator.Count));
+    }
+
+    /// <summary>"P46 (±1)": the percentile covered and its standard error, in percentage points.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"P{Share * 100:0} (±{Math.Max(StandardError * 100, 0.5):0})");
+}
