@@ -93,4 +93,28 @@ public static class CommonOptions
             return null;
         },
     };
+
+    /// <summary>The <c>--out</c> folder of a command that writes a results set.</summary>
+    /// <param name="defaultFolder">Folder when the option is absent.</param>
+    /// <param name="files">The files the set holds, for the help text.</param>
+    public static Option<string> OutputFolder(string defaultFolder, string files) => new("--out", "-o")
+    {
+        Description = $"Folder for {files} and _manifest.json. It must be empty or new unless --force is given; "
+            + "the set is replaced as a whole, and nothing partial is left on failure.",
+        DefaultValueFactory = _ => defaultFolder,
+    };
+
+    /// <summary><c>--force</c>: replace the results set in a folder that is not empty.</summary>
+    public static Option<bool> Force() => new("--force", "-f")
+    {
+        Description = "Replace the results in a --out folder that is not empty (other files in it are kept).",
+    };
+
+    /// <summary><c>--threads</c>: worker threads, all cores by default.</summary>
+    public static Option<int> Threads()
+    {
+        var threads = WholeNumber("--threads", "threads", () => Environment.ProcessorCount);
+        threads.Description = "Worker threads (default: all cores). Results are bit-identical for any value.";
+        return threads;
+    }
 }

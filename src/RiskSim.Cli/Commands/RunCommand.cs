@@ -21,18 +21,9 @@ public static class RunCommand
         trials.Description = "Number of Monte Carlo trials. Runs that would not fit in memory are refused before they start.";
         var seed = CommonOptions.Seed("--seed", 20191120UL);
         seed.Description = "Master seed (0 to 18446744073709551615). Trial i uses a stream derived only from (seed, i), so results are reproducible.";
-        var output = new Option<string>("--out", "-o")
-        {
-            Description = "Folder for trials.parquet, yearly.parquet, summary.parquet, plan.parquet and _manifest.json. "
-                + "It must be empty or new unless --force is given; the set is replaced as a whole, and nothing partial is left on failure.",
-            DefaultValueFactory = _ => "results",
-        };
-        var force = new Option<bool>("--force", "-f")
-        {
-            Description = "Replace the results in a --out folder that is not empty (other files in it are kept).",
-        };
-        var threads = CommonOptions.WholeNumber("--threads", "threads", () => Environment.ProcessorCount);
-        threads.Description = "Worker threads (default: all cores). Results are bit-identical for any value.";
+        var output = CommonOptions.OutputFolder("results", "trials.parquet, yearly.parquet, summary.parquet, plan.parquet");
+        var force = CommonOptions.Force();
+        var threads = CommonOptions.Threads();
         var fixedInputs = new Option<bool>("--fixed-inputs")
         {
             Description = "Hold every uncertain input at its plan value; only the flows (entries, exits, moves) stay random.",

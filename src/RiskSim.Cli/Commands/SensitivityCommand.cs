@@ -25,18 +25,9 @@ public static class SensitivityCommand
             + "n = max(256, trials / (inputs + 2)) rows and the P10/P90 tornado max(256, trials / 8) trials per bar.";
         var seed = CommonOptions.Seed("--seed", 20191120UL);
         seed.Description = "Master seed (0 to 18446744073709551615). Every run of the analysis derives from it, so results are reproducible.";
-        var output = new Option<string>("--out", "-o")
-        {
-            Description = "Folder for sensitivity.parquet and _manifest.json. It must be empty or new unless --force is given; "
-                + "the set is replaced as a whole, and nothing partial is left on failure.",
-            DefaultValueFactory = _ => "sensitivity",
-        };
-        var force = new Option<bool>("--force", "-f")
-        {
-            Description = "Replace the results in a --out folder that is not empty (other files in it are kept).",
-        };
-        var threads = CommonOptions.WholeNumber("--threads", "threads", () => Environment.ProcessorCount);
-        threads.Description = "Worker threads (default: all cores). Results are bit-identical for any value.";
+        var output = CommonOptions.OutputFolder("sensitivity", "sensitivity.parquet");
+        var force = CommonOptions.Force();
+        var threads = CommonOptions.Threads();
         var command = new Command(
             "sensitivity",
             "Rank the uncertain inputs by how much they drive the cumulative position, years to breakeven, LAC at the end and the position "
