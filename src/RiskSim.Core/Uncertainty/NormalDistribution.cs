@@ -5,11 +5,11 @@ namespace RiskSim.Core.Uncertainty;
 
 /// <summary>
 /// Normal with the given mean and standard deviation, optionally truncated to [min, max]
-/// by rejection (a bounded field such as a rate must state its bounds). Plan defaults to the mean.
+/// by inversion (a bounded field such as a rate must state its bounds). Plan defaults to the mean.
 /// </summary>
 public sealed class NormalDistribution : Distribution
 {
-    /// <summary>Rejection gives up after this many draws; construction ensures it is never near.</summary>
+    /// <summary>Φ at the truncation bounds (0 and 1 when untruncated): the quantile maps p into [cdfMin, cdfMax].</summary>
     private readonly double cdfMin;
     private readonly double cdfMax;
 
