@@ -117,4 +117,20 @@ public static class CommonOptions
         threads.Description = "Worker threads (default: all cores). Results are bit-identical for any value.";
         return threads;
     }
+
+    /// <summary>
+    /// Reads a count option and refuses a value below 1. Checked here rather than with option
+    /// validators: a validator runs before type conversion has been reported, and reading a value
+    /// that failed to convert throws.
+    /// </summary>
+    /// <param name="parse">The parse result.</param>
+    /// <param name="option">A <see cref="WholeNumber"/> option such as <c>--trials</c>.</param>
+    /// <exception cref="UserError">The value is below 1.</exception>
+    public static int AtLeastOne(ParseResult parse, Option<int> option)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(option);
+        int value = parse.GetValue(option);
+        return value >= 1 ? value : throw new UserError($"{option.Name} must be at least 1, got {value}.");
+    }
 }

@@ -50,19 +50,8 @@ public static class RunCommand
         // within a trial per thread and the results folder is left as it was.
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
         {
-            // Checked here rather than with option validators: a validator runs before type
-            // conversion has been reported, and reading a value that failed to convert throws.
-            int trialCount = parse.GetValue(trials);
-            int threadCount = parse.GetValue(threads);
-            if (trialCount < 1)
-            {
-                throw new UserError($"--trials must be at least 1, got {trialCount}.");
-            }
-
-            if (threadCount < 1)
-            {
-                throw new UserError($"--threads must be at least 1, got {threadCount}.");
-            }
+            int trialCount = CommonOptions.AtLeastOne(parse, trials);
+            int threadCount = CommonOptions.AtLeastOne(parse, threads);
 
             var options = new RunOptions(
                 trialCount,

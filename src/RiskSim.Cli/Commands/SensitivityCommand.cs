@@ -38,17 +38,8 @@ public static class SensitivityCommand
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
         {
-            int trialCount = parse.GetValue(trials);
-            int threadCount = parse.GetValue(threads);
-            if (trialCount < 1)
-            {
-                throw new UserError($"--trials must be at least 1, got {trialCount}.");
-            }
-
-            if (threadCount < 1)
-            {
-                throw new UserError($"--threads must be at least 1, got {threadCount}.");
-            }
+            int trialCount = CommonOptions.AtLeastOne(parse, trials);
+            int threadCount = CommonOptions.AtLeastOne(parse, threads);
 
             var options = new SensitivityOptions(trialCount, parse.GetValue(seed), threadCount);
             return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), AnsiConsole.Console, cancellationToken);
