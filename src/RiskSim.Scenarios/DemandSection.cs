@@ -10,7 +10,19 @@ internal static class DemandSection
 {
     private static readonly string[] HorizonKeys = ["start", "end", "fy_start_month"];
     private static readonly string[] StockKeys = ["total", "mix_concentration"];
-    private static readonly string[] EntriesKeys = ["per_month", "per_month_by_fy", "annual_growth", "rate_multiplier", "mix_concentration"];
+    private static readonly string[] EntriesKeys = ["per_month", "per_month_by_fy", "annual_growth", "rate_multiplier", "dispersion", "mix", "mix_concentration"];
+
+    /// <summary>The value of <c>entries.mix</c> that gives entrants the starting stock's shares.</summary>
+    public const string SameAsStock = "same_as_stock";
+
+    /// <summary>
+    /// Whether <c>entries.mix</c> is <c>same_as_stock</c>, looked at without reporting anything
+    /// (the placement types are read first and need to know; <see cref="Read"/> reports errors).
+    /// </summary>
+    public static bool EntryMixIsSameAsStock(NodeReader? entriesNode) =>
+        entriesNode?.Node is YamlDotNet.RepresentationModel.YamlMappingNode map
+        && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("mix"), out var value)
+        && value is YamlDotNet.RepresentationModel.YamlScalarNode { Value: SameAsStock };
 
     /// <summary>Reads <c>horizon</c>.</summary>
     public static Horizon? ReadHorizon(NodeReader node)
@@ -98,6 +110,13 @@ internal static class DemandSection
             ? m.ReadValue("entries_rate_multiplier", Domain.RateMultiplier)
             : Input.Fixed("entries_rate_multiplier", 1);
         double? entryConcentration = entries.OptionalField("mix_concentration")?.ReadNumber(Domain.Concentration);
+        if (entries.OptionalField("mix") is { } mixNode && mixNode.ReadString() is { } mix && mix != SameAsStock)
+        {
+            mixNode.Error($"unknown entry mix '{mix}'; the allowed value is {SameAsStock} (or leave mix out and give each type's entry_share)");
+        }
+
+        // Negative binomial dispersion k: variance = mean + mean²/k; absent means Poisson.
+        double? dispersion = entries.OptionalField("dispersion")?.ReadNumber(Domain.Dispersion);
 
         if (total is not { } t || (perMonth is null && byFy is null) || growth is null || multiplier is null)
         {
@@ -109,7 +128,7 @@ internal static class DemandSection
             return null;
         }
 
-        return new Demand(t, perMonth, byFy, growth, multiplier, stockConcentration, entryConcentration);
+        return new Demand(t, perMonth, byFy, growth, multiplier, stockConcentration, entryConcentration, dispersion);
     }
 
     /// <summary>

@@ -81,6 +81,13 @@ internal sealed record Domain(
     /// <summary>Dirichlet concentration of a mix (see docs/scenario-format.md for why at least 1).</summary>
     public static Domain Concentration { get; } = Limited(0, false, 1, 1_000_000, "");
 
+    /// <summary>
+    /// Negative-binomial dispersion k of monthly entries (variance λ + λ²/k). Below 1 most months
+    /// would have no entries and a few a burst, which is not how sibling groups arrive; above 1e9 it
+    /// is Poisson in all but name.
+    /// </summary>
+    public static Domain Dispersion { get; } = Limited(0, false, 1, 1e9, "");
+
     /// <summary>LAC of a reference milestone: above any stock the engine can reach.</summary>
     public static Domain MilestoneLac { get; } = Limited(0, true, 0, 100_000_000, "(children)");
 

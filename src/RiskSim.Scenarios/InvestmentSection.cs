@@ -10,6 +10,7 @@ internal static class InvestmentSection
     private static readonly string[] LineKeys =
     [
         "id", "label", "planned_start", "amounts_gbp_by_fy", "posts", "recruitment_delay_months", "agency_cover_ratio",
+        "benefit_lag_months",
     ];
 
     private static readonly string[] PostKeys = ["count", "annual_cost_gbp", "end"];
@@ -77,13 +78,16 @@ internal static class InvestmentSection
             ? d.ReadValue((id ?? "unknown") + "_recruitment_delay_months", Domain.DelayMonths)
             : Input.Fixed((id ?? "unknown") + "_recruitment_delay_months", 0);
         double? agencyCover = map.OptionalField("agency_cover_ratio")?.ReadNumber(Domain.AgencyCover);
+        Input? lag = map.OptionalField("benefit_lag_months") is { } bl
+            ? bl.ReadValue((id ?? "unknown") + "_benefit_lag_months", Domain.DelayMonths)
+            : Input.Fixed((id ?? "unknown") + "_benefit_lag_months", 0);
 
-        if (id is null || label is null || plannedStart is not { } ps || (amounts is null && posts is null) || delay is null)
+        if (id is null || label is null || plannedStart is not { } ps || (amounts is null && posts is null) || delay is null || lag is null)
         {
             return null;
         }
 
-        return new InvestmentLine(id, label, ps, amounts, posts, delay, agencyCover);
+        return new InvestmentLine(id, label, ps, amounts, posts, delay, agencyCover, lag);
     }
 
     private static PostFunding? ReadPosts(NodeReader node, YearMonth? plannedStart)

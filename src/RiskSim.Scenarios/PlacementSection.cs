@@ -10,12 +10,16 @@ internal static class PlacementSection
     private const double ShareTolerance = 1e-6;
 
     private static readonly string[] TypeKeys =
-        ["id", "label", "stock_share", "entry_share", "weekly_cost_gbp", "unit_cost_inflation", "exit_rate", "source"];
+        ["id", "label", "stock_share", "entry_share", "weekly_cost_gbp", "unit_cost_inflation", "budget_inflation", "exit_rate", "source"];
 
     private static readonly string[] StepDownKeys = ["from", "to", "monthly_rate"];
 
-    /// <summary>Reads <c>placement_types</c>, registering their ids; checks each share set sums to 1.</summary>
-    public static List<PlacementType>? ReadTypes(NodeReader node, ReadContext context)
+    /// <summary>
+    /// Reads <c>placement_types</c>, registering their ids; checks each share set sums to 1. When
+    /// <paramref name="entriesSameAsStock"/> (<c>entries.mix: same_as_stock</c>), entrants take the
+    /// stock shares and a type may not give its own <c>entry_share</c>.
+    /// </summary>
+    public static List<PlacementType>? ReadTypes(NodeReader node, ReadContext context, bool entriesSameAsStock = false)
     {
         if (node.RequireSequence() is not { } items)
         {
@@ -54,24 +58,42 @@ internal static class PlacementSection
             string prefix = id ?? "unknown";
             string? label = map.Field("label")?.ReadString();
             double? stockShare = map.Field("stock_share")?.ReadNumber(Domain.UnitInterval);
-            double? entryShare = map.Field("entry_share")?.ReadNumber(Domain.UnitInterval);
+            double? entryShare;
+            if (entriesSameAsStock)
+            {
+                map.Key("entry_share")?.Error("entries.mix is same_as_stock, so entrants take the stock shares: remove entry_share (or drop entries.mix)");
+                entryShare = stockShare;
+            }
+            else
+            {
+                entryShare = map.Field("entry_share")?.ReadNumber(Domain.UnitInterval);
+            }
+
             Input? weeklyCost = map.Field("weekly_cost_gbp")?.ReadValue(prefix + "_weekly_cost_gbp", Domain.WeeklyCost);
             Input? inflation = map.OptionalField("unit_cost_inflation") is { } i
                 ? i.ReadValue(prefix + "_unit_cost_inflation", Domain.AnnualRate)
                 : Input.Fixed(prefix + "_unit_cost_inflation", 0);
+            // Without budget_inflation the budget (standstill) follows the same prices as the placements.
+            Input? budgetInflation = map.OptionalField("budget_inflation") is { } b
+                ? b.ReadValue(prefix + "_budget_inflation", Domain.AnnualRate)
+                : null;
             Input? exitRate = map.Field("exit_rate")?.ReadValue(prefix + "_exit_rate", Domain.UnitInterval);
             map.OptionalField("source")?.ReadString();
             stockShares.Add(stockShare);
             entryShares.Add(entryShare);
             if (id is not null && label is not null && stockShare is { } s && entryShare is { } e
-                && weeklyCost is not null && inflation is not null && exitRate is not null)
+                && weeklyCost is not null && inflation is not null && exitRate is not null
+                && (budgetInflation is not null || !map.Has("budget_inflation")))
             {
-                types.Add(new PlacementType(id, label, s, e, weeklyCost, inflation, exitRate));
+                types.Add(new PlacementType(id, label, s, e, weeklyCost, inflation, exitRate, budgetInflation));
             }
         }
 
         CheckSum(node, "stock_share", stockShares);
-        CheckSum(node, "entry_share", entryShares);
+        if (!entriesSameAsStock)
+        {
+            CheckSum(node, "entry_share", entryShares);
+        }
         return types.Count == items.Count ? types : null;
     }
 

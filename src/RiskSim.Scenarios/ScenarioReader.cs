@@ -38,7 +38,7 @@ internal static class ScenarioReader
         List<PlacementType>? types = null;
         if (map.Field("placement_types") is { } typesNode)
         {
-            types = PlacementSection.ReadTypes(typesNode, context);
+            types = PlacementSection.ReadTypes(typesNode, context, DemandSection.EntryMixIsSameAsStock(map.Field("entries")));
         }
         else
         {

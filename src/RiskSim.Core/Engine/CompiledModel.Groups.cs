@@ -62,10 +62,12 @@ public sealed partial class CompiledModel
         Mark([GrowthInput, RateMultiplierInput], InputGroups.Demand);
         Mark(WeeklyCostInput, InputGroups.Costs);
         Mark(InflationInput, InputGroups.Costs);
+        Mark(BudgetInflationInput, InputGroups.Costs);
         Mark(PressureInputs.SelectMany(p => p), InputGroups.Costs);
         Mark(ExitRateInput, InputGroups.Flows);
         Mark(PairBaseInput, InputGroups.Flows);
         Mark(LineDelayInput, InputGroups.Delays);
+        Mark(LineBenefitLagInput, InputGroups.Delays);
         Mark(EffectSizeInput, InputGroups.Effects);
 
         var groups = new string[InputColumns.Count];

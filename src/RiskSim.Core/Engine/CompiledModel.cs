@@ -38,6 +38,7 @@ public sealed partial class CompiledModel
         EntryShare = new double[Types];
         WeeklyCostInput = new int[Types];
         InflationInput = new int[Types];
+        BudgetInflationInput = new int[Types];
         ExitRateInput = new int[Types];
         for (int k = 0; k < Types; k++)
         {
@@ -47,6 +48,7 @@ public sealed partial class CompiledModel
             WeeklyCostInput[k] = Add(type.WeeklyCostGbp);
             InflationInput[k] = Add(type.UnitCostInflation);
             ExitRateInput[k] = Add(type.ExitRate);
+            BudgetInflationInput[k] = type.BudgetInflation is { } budget ? Add(budget) : InflationInput[k];
         }
 
         // Demand.
@@ -54,6 +56,7 @@ public sealed partial class CompiledModel
         StartStockTotal = demand.StartStock;
         StockMixConcentration = demand.StockMixConcentration;
         EntryMixConcentration = demand.EntryMixConcentration;
+        EntryDispersion = demand.EntryDispersion;
         EntriesByFyInput = new int[FyCount];
         if (demand.EntriesPerMonthByFy is { } byFy)
         {
@@ -117,6 +120,8 @@ public sealed partial class CompiledModel
         LinePlannedStart = new int[Lines];
         LineDelayInput = new int[Lines];
         LineAgencyCover = new double[Lines];
+        LineCovered = new bool[Lines];
+        LineBenefitLagInput = new int[Lines];
         LinePlannedSpend = new double[Lines * MonthCount];
         for (int l = 0; l < Lines; l++)
         {
@@ -125,6 +130,8 @@ public sealed partial class CompiledModel
             LinePlannedStart[l] = Horizon.IndexOf(line.PlannedStart);
             LineDelayInput[l] = Add(line.RecruitmentDelayMonths);
             LineAgencyCover[l] = line.AgencyCoverRatio ?? 0.0;
+            LineCovered[l] = line.AgencyCoverRatio is not null;
+            LineBenefitLagInput[l] = Add(line.BenefitLagMonths ?? Input.Fixed(line.Id + "_benefit_lag_months", 0));
             SpreadPlannedSpend(line, LinePlannedSpend.AsSpan(l * MonthCount, MonthCount));
         }
 
@@ -273,6 +280,12 @@ public sealed partial class CompiledModel
     internal double? EntryMixConcentration { get; }
     internal int[] WeeklyCostInput { get; }
     internal int[] InflationInput { get; }
+
+    /// <summary>Per type, the input of the budget (standstill) uplift; the same index as <see cref="InflationInput"/> when the budget follows prices.</summary>
+    internal int[] BudgetInflationInput { get; }
+
+    /// <summary>Negative-binomial dispersion of monthly entries, or null for Poisson.</summary>
+    internal double? EntryDispersion { get; }
     internal int[] ExitRateInput { get; }
     internal int[] EntriesByFyInput { get; }
     internal int GrowthInput { get; }
@@ -283,6 +296,12 @@ public sealed partial class CompiledModel
     internal int[] LinePlannedStart { get; }
     internal int[] LineDelayInput { get; }
     internal double[] LineAgencyCover { get; }
+
+    /// <summary>Whether a line's vacancies are covered (by agency): its effects are then not delayed by recruitment.</summary>
+    internal bool[] LineCovered { get; }
+
+    /// <summary>Per line, the input of the months from being in place to the benefit beginning.</summary>
+    internal int[] LineBenefitLagInput { get; }
     internal double[] LinePlannedSpend { get; }
     internal EffectKind[] EffectKind { get; }
     internal int[] EffectSizeInput { get; }

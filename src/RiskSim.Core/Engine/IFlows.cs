@@ -15,6 +15,12 @@ internal interface IFlows
     /// <summary>Entries in a month with mean <paramref name="lambda"/>.</summary>
     static abstract double Poisson(double u, double lambda);
 
+    /// <summary>
+    /// Entries in a month with mean <paramref name="lambda"/> and negative-binomial dispersion
+    /// <paramref name="dispersion"/> (variance λ + λ²/k; +∞ is Poisson). Its mean is λ for any k.
+    /// </summary>
+    static abstract double Entries(double u, double lambda, double dispersion);
+
     /// <summary>How many of <paramref name="n"/> children move, each with probability <paramref name="p"/>.</summary>
     static abstract double Binomial(double u, double n, double p);
 }
@@ -25,6 +31,8 @@ internal readonly struct ExpectedFlows : IFlows
     public static bool UsesUniforms => false;
 
     public static double Poisson(double u, double lambda) => lambda;
+
+    public static double Entries(double u, double lambda, double dispersion) => lambda;
 
     public static double Binomial(double u, double n, double p) => n * p;
 }
@@ -39,6 +47,9 @@ internal readonly struct DrawnFlows : IFlows
     public static bool UsesUniforms => true;
 
     public static double Poisson(double u, double lambda) => DiscreteInverse.Poisson(u, lambda);
+
+    public static double Entries(double u, double lambda, double dispersion) =>
+        double.IsPositiveInfinity(dispersion) ? DiscreteInverse.Poisson(u, lambda) : DiscreteInverse.NegativeBinomial(u, lambda, dispersion);
 
     public static double Binomial(double u, double n, double p) => DiscreteInverse.Binomial(u, (int)n, p);
 }

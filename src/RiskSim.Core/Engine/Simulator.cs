@@ -166,6 +166,7 @@ internal static class Simulator
             ws.ExitRate[k] = v[model.ExitRateInput[k]];
             ws.MonthlyCost[k] = v[model.WeeklyCostInput[k]] * WeeksPerMonth;
             ws.Inflation[k] = v[model.InflationInput[k]];
+            ws.BudgetInflation[k] = v[model.BudgetInflationInput[k]];
         }
 
         RoundStock(model.StartStockTotal, ws.StockShare, ws.StartStock);
@@ -182,12 +183,15 @@ internal static class Simulator
             ws.LineActualStart[l] = model.LinePlannedStart[l] + DelayMonths(v[model.LineDelayInput[l]]);
         }
 
+        // An effect waits for the latest of its lines: for recruitment, unless the line's vacancies are
+        // covered (the work happens, at the agency price), then for the line's benefit lag.
         for (int e = 0; e < model.Effects; e++)
         {
             int delay = 0;
             foreach (int l in model.EffectLines[e])
             {
-                delay = Math.Max(delay, ws.LineActualStart[l] - model.LinePlannedStart[l]);
+                int recruitment = model.LineCovered[l] ? 0 : ws.LineActualStart[l] - model.LinePlannedStart[l];
+                delay = Math.Max(delay, recruitment + DelayMonths(v[model.LineBenefitLagInput[l]]));
             }
 
             ws.EffectActualStart[e] = model.EffectStart[e] + delay;
@@ -223,15 +227,17 @@ internal static class Simulator
     /// <summary>
     /// Refuses a trial whose children could exceed <see cref="EngineLimitException.MaxChildren"/>:
     /// no flow creates children except entries, so the opening stock plus a generous upper tail
-    /// of every month's Poisson entries (mean + 10 sd + 20) bounds every stock of either world.
+    /// of every month's entries (mean + 10 sd + 20, Poisson or negative binomial) bounds every stock of either world.
     /// </summary>
     internal static void ThrowIfBeyondCapacity(CompiledModel model, TrialWorkspace ws, long? trial)
     {
         double bound = model.StartStockTotal;
+        double k = model.EntryDispersion ?? double.PositiveInfinity;
         for (int m = 0; m < model.MonthCount; m++)
         {
-            double lambda = ws.Lambda[m];
-            bound += lambda + (10 * Math.Sqrt(Math.Max(lambda, 0))) + 20;
+            double lambda = Math.Max(ws.Lambda[m], 0);
+            double variance = double.IsPositiveInfinity(k) ? lambda : lambda + (lambda * lambda / k);
+            bound += ws.Lambda[m] + (10 * Math.Sqrt(variance)) + 20;
         }
 
         // NaN compares false: a NaN mean (e.g. from an infinite multiplier) is refused here too.
@@ -298,16 +304,24 @@ internal static class Simulator
             // Costs are charged on the month's average stock, (start + end) / 2: a child who leaves
             // mid-month costs half a month. Charging the start-of-month stock instead would lag every
             // change by half a month.
+            // Standstill is the starting stock at the budget's unit cost: the same prices as the
+            // placements unless the scenario gives a separate budget uplift (then price growth above
+            // it is a cost the budget does not fund). Risk events' cost shocks are unfunded too only
+            // when a budget uplift is given; otherwise the budget follows them as before.
             double standCost = 0;
             for (int k = 0; k < types; k++)
             {
-                ws.CostNow[k] = ws.Inflation[k] == 0 ? ws.MonthlyCost[k] : ws.MonthlyCost[k] * Math.Pow(1 + ws.Inflation[k], m / 12.0);
+                double price = ws.Inflation[k] == 0 ? ws.MonthlyCost[k] : ws.MonthlyCost[k] * Math.Pow(1 + ws.Inflation[k], m / 12.0);
+                ws.CostNow[k] = price;
                 if (model.Events.Count > 0)
                 {
                     ws.CostNow[k] *= ws.CostFactor[(k * model.MonthCount) + m];
                 }
 
-                standCost += ws.StartStock[k] * ws.CostNow[k];
+                double budget = model.BudgetInflationInput[k] == model.InflationInput[k]
+                    ? ws.CostNow[k]
+                    : ws.BudgetInflation[k] == 0 ? ws.MonthlyCost[k] : ws.MonthlyCost[k] * Math.Pow(1 + ws.BudgetInflation[k], m / 12.0);
+                standCost += ws.StartStock[k] * budget;
             }
 
             double progCost = Dot(prog, ws.CostNow), dnCost = Dot(dn, ws.CostNow), progLac = Sum(prog);
@@ -437,7 +451,7 @@ internal static class Simulator
             lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
         }
 
-        double entries = TFlows.Poisson(u[0], lambda);
+        double entries = TFlows.Entries(u[0], lambda, model.EntryDispersion ?? double.PositiveInfinity);
 
         // Leavers and movers, type by type; a type's step-down pairs are contiguous (sorted by source).
         int p = 0;

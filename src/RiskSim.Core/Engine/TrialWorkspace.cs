@@ -18,6 +18,7 @@ internal sealed class TrialWorkspace
         ExitRate = new double[k];
         MonthlyCost = new double[k];
         Inflation = new double[k];
+        BudgetInflation = new double[k];
         CostNow = new double[k];
         PairBase = new double[model.Pairs];
         PairAdd = new double[model.Pairs];
@@ -53,6 +54,9 @@ internal sealed class TrialWorkspace
     public double[] ExitRate { get; }
     public double[] MonthlyCost { get; }
     public double[] Inflation { get; }
+
+    /// <summary>Per type, the annual uplift of the budget baseline (standstill).</summary>
+    public double[] BudgetInflation { get; }
     public double[] CostNow { get; }
     public double[] PairBase { get; }
     public double[] PairAdd { get; }

@@ -13,6 +13,7 @@ namespace RiskSim.Core.Model;
 /// <param name="RateMultiplier">Uncertainty on the whole demand level (plan 1).</param>
 /// <param name="StockMixConcentration">Dirichlet concentration for uncertainty in the starting mix (null: mix known).</param>
 /// <param name="EntryMixConcentration">Dirichlet concentration for uncertainty in the entry mix (null: mix known).</param>
+/// <param name="EntryDispersion">Negative-binomial dispersion k of monthly entries (variance λ + λ²/k; sibling groups), or null for Poisson.</param>
 /// <param name="StartStock">Looked-after children at the start of the first month.</param>
 public sealed record Demand(
     int StartStock,
@@ -21,4 +22,5 @@ public sealed record Demand(
     Input AnnualGrowth,
     Input RateMultiplier,
     double? StockMixConcentration,
-    double? EntryMixConcentration);
+    double? EntryMixConcentration,
+    double? EntryDispersion = null);

@@ -13,6 +13,11 @@ namespace RiskSim.Core.Model;
 /// <param name="WeeklyCostGbp">Weekly unit cost, £ per child per week, at the horizon start.</param>
 /// <param name="UnitCostInflation">Annual unit-cost inflation (0.03 = 3 % a year).</param>
 /// <param name="ExitRate">Monthly probability that a child in this type ceases to be looked after.</param>
+/// <param name="BudgetInflation">
+/// Annual uplift of the budget baseline (standstill) for this type, or null when the budget follows
+/// the same prices as the placements (<paramref name="UnitCostInflation"/>). A scenario in constant
+/// prices sets it to 0 and gives <paramref name="UnitCostInflation"/> as growth above the funded uplift.
+/// </param>
 public sealed record PlacementType(
     string Id,
     string Label,
@@ -20,4 +25,5 @@ public sealed record PlacementType(
     double EntryShare,
     Input WeeklyCostGbp,
     Input UnitCostInflation,
-    Input ExitRate);
+    Input ExitRate,
+    Input? BudgetInflation = null);

@@ -97,6 +97,144 @@ public static class DiscreteInverse
         return lambda <= SequentialSearchMaxMean ? PoissonFromZero(u, lambda) : PoissonFromMode(u, lambda);
     }
 
+    /// <summary>The largest negative-binomial mean accepted (as for the Poisson).</summary>
+    public const double MaxNegativeBinomialMean = 1e9;
+
+    /// <summary>
+    /// The negative binomial variate with mean <paramref name="mean"/> and dispersion (size)
+    /// <paramref name="dispersion"/> = k at uniform <paramref name="u"/>: the smallest <c>x</c> with
+    /// <c>P(X ≤ x) &gt; u</c>, where P(X = x) = Γ(x+k)/(Γ(k) x!) · (k/(k+μ))^k · (μ/(k+μ))^x. Its
+    /// variance is μ + μ²/k; as k → ∞ it tends to Poisson(μ). It is the Poisson–gamma mixture (a
+    /// Poisson whose mean is itself Gamma(k, μ/k)), inverted as one distribution so that a draw
+    /// still takes exactly one uniform and is monotone in it (common random numbers hold).
+    /// </summary>
+    /// <param name="u">A uniform in [0, 1).</param>
+    /// <param name="mean">The mean μ, in [0, <see cref="MaxNegativeBinomialMean"/>].</param>
+    /// <param name="dispersion">k &gt; 0 (smaller is more overdispersed); +∞ gives the Poisson.</param>
+    /// <returns>The variate, at least 0 (at most <see cref="int.MaxValue"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="u"/> is not in [0, 1), <paramref name="mean"/> is NaN, negative or too large,
+    /// or <paramref name="dispersion"/> is NaN or not positive.
+    /// </exception>
+    public static int NegativeBinomial(double u, double mean, double dispersion)
+    {
+        if (!(u >= 0.0 && u < 1.0))
+        {
+            ThrowUniformOutOfRange(u);
+        }
+
+        if (!(mean >= 0.0 && mean <= MaxNegativeBinomialMean))
+        {
+            ThrowArgumentOutOfRange(nameof(mean), mean, "The negative binomial mean must be in [0, 1e9].");
+        }
+
+        if (!(dispersion > 0.0))
+        {
+            ThrowArgumentOutOfRange(nameof(dispersion), dispersion, "The dispersion must be positive.");
+        }
+
+        if (mean == 0.0)
+        {
+            return 0;
+        }
+
+        if (double.IsPositiveInfinity(dispersion))
+        {
+            return Poisson(u, mean);
+        }
+
+        // q = μ/(k+μ), the "success" probability of each extra count; ln(1 − q) = −ln(1 + μ/k).
+        double k = dispersion;
+        double q = mean / (k + mean);
+        double logP0 = -k * Log1P(mean / k);
+        return mean <= SequentialSearchMaxMean && logP0 > -700.0
+            ? NegativeBinomialFromZero(u, k, q, Math.Exp(logP0))
+            : NegativeBinomialFromMode(u, mean, k, q);
+    }
+
+    /// <summary>Sequential search up from 0: p(x+1) = p(x) · (x+k)/(x+1) · q.</summary>
+    private static int NegativeBinomialFromZero(double u, double k, double q, double pmf)
+    {
+        double cdf = pmf;
+        int x = 0;
+        while (!(cdf > u))
+        {
+            pmf *= (x + k) / (x + 1) * q;
+            x++;
+            double next = cdf + pmf;
+            if (next == cdf || x == int.MaxValue)
+            {
+                return x;
+            }
+
+            cdf = next;
+        }
+
+        return x;
+    }
+
+    /// <summary>
+    /// Search from the mode (Devroye ch. III.2): the pmf at the mode in logs, the CDF there as the
+    /// sum of the pmf down into the negligible tail, then a walk up or down.
+    /// </summary>
+    private static int NegativeBinomialFromMode(double u, double mean, double k, double q)
+    {
+        double modeValue = k > 1.0 ? Math.Floor((k - 1.0) * mean / k) : 0.0;
+        int m = (int)Math.Min(modeValue, int.MaxValue - 1.0);
+        double logPmf = SpecialFunctions.GammaLn(m + k) - SpecialFunctions.GammaLn(k) - SpecialFunctions.GammaLn(m + 1.0)
+            - (k * Log1P(mean / k)) + (m * Math.Log(q));
+        double pmfMode = Math.Exp(logPmf);
+
+        // F(mode) = Σ_{x ≤ mode} p(x), with p(x−1) = p(x) · x / ((x−1+k) · q).
+        double cdfMode = pmfMode;
+        double t = pmfMode;
+        for (int x = m; x > 0; x--)
+        {
+            t *= x / ((x - 1 + k) * q);
+            cdfMode += t;
+            if (t < cdfMode * TailCutoff)
+            {
+                break;
+            }
+        }
+
+        double cdf = cdfMode;
+        double pmf = pmfMode;
+        int j = m;
+        if (u < cdf)
+        {
+            while (j > 0)
+            {
+                double below = cdf - pmf;
+                if (!(below > u) || below == cdf)
+                {
+                    break;
+                }
+
+                cdf = below;
+                pmf *= j / ((j - 1 + k) * q);
+                j--;
+            }
+
+            return j;
+        }
+
+        while (j < int.MaxValue)
+        {
+            pmf *= (j + k) / (j + 1) * q;
+            j++;
+            double next = cdf + pmf;
+            if (next > u || next == cdf)
+            {
+                return j;
+            }
+
+            cdf = next;
+        }
+
+        return j;
+    }
+
     /// <summary>
     /// The Binomial(<paramref name="n"/>, <paramref name="p"/>) variate at uniform
     /// <paramref name="u"/>: the smallest <c>k</c> with <c>P(X ≤ k) &gt; u</c>. Monotone

@@ -38,7 +38,9 @@ public sealed partial class SensitivityRunnerTests
         Assert.Equal(InputGroups.Costs, GroupOf("residential_weekly_cost_gbp"));
         Assert.Equal(InputGroups.Delays, GroupOf("court_team_recruitment_delay_months"));
         Assert.Equal(InputGroups.Effects, GroupOf("effect_gatekeeping_diversion_size"));
-        Assert.Equal(InputGroups.Mix, GroupOf("stock_share_residential"));
+        Assert.Equal(InputGroups.Costs, GroupOf("residential_unit_cost_inflation"));
+        Assert.Equal(InputGroups.Delays, GroupOf("court_team_benefit_lag_months"));
+        Assert.DoesNotContain("stock_share_residential", model.InputColumns);
         Assert.Equal(InputGroups.Mix, GroupOf("entry_share_ifa"));
         Assert.Throws<ArgumentOutOfRangeException>(() => model.InputGroupOf(model.InputColumns.Count));
 

@@ -92,9 +92,10 @@ public sealed class DeterminismTests
         int columns = model.InputColumns.Count;
         Assert.Equal(50 * columns, sink.Inputs.Count);
 
-        // Sampled inputs come first, in value-vector order, then the stock and entry mixes.
+        // Sampled inputs come first, in value-vector order, then the sampled mixes (Staffordshire
+        // samples only the entrants' mix: the starting mix is the council's known one).
+        Assert.Null(model.StockMixConcentration);
         var plan = model.SampledInputs.Select(i => model.Inputs[i].Plan)
-            .Concat(model.Scenario.PlacementTypes.Select(t => t.StockShare))
             .Concat(model.Scenario.PlacementTypes.Select(t => t.EntryShare))
             .ToArray();
         Assert.Equal(columns, plan.Length);

@@ -191,7 +191,7 @@ public sealed class ScenarioLoaderErrorTests
     [InlineData("{dist: lognormal, median: 0.03, sigma: 0.5}", "ranges over [0, ∞]")]
     [InlineData("{dist: uniform, min: -0.01, max: 0.05}", "outside the field's domain (in [0, 1])")]
     [InlineData("{dist: pert, min: 0.01, mode: 0.02, max: 0.05, plan: 0.06}", "plan (0.06) lies outside")]
-    [InlineData("{dist: weibull, k: 1, lambda: 2}", "unknown distribution 'weibull'")]
+    [InlineData("{dist: weibull, shape: 1, scale: 2}", "unknown distribution 'weibull'")]
     [InlineData("{dist: uniform, min: 0.01, mode: 0.02, max: 0.05}", "a uniform distribution has no 'mode'")]
     [InlineData("{min: 0.01, max: 0.05}", "missing required field 'dist'")]
     [InlineData("{dist: normal, mean: 0.5, sd: 0, min: 0, max: 1}", "must be > 0")]
