@@ -1,3 +1,4 @@
+using System.Reflection;
 using RiskSim.Output;
 
 namespace RiskSim.Cli;
@@ -38,4 +39,32 @@ public static class OutputErrors
         int at = reason.IndexOf(ResultsDirectory.TemporaryPrefix, StringComparison.Ordinal);
         return at < 0 ? reason : reason[..at].TrimEnd('/', '\\', '\'', ' ', ':');
     }
+
+    /// <summary>
+    /// Opens the results folder of a command (lock, stale temporary folders, refusal of a
+    /// non-empty folder without <c>--force</c>), turning every failure into a plain <see cref="UserError"/>.
+    /// </summary>
+    /// <param name="outputDirectory">The <c>--out</c> folder as the user gave it.</param>
+    /// <param name="force">Replace the results of a folder that is not empty.</param>
+    public static ResultsDirectory OpenResults(string outputDirectory, bool force)
+    {
+        try
+        {
+            return ResultsDirectory.Create(outputDirectory, replaceExisting: force);
+        }
+        catch (ResultsFolderException e)
+        {
+            throw Translate(outputDirectory, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UserError($"{outputDirectory}: cannot create the output directory: {ResultsDirectory.DescribeIoError(e, null, outputDirectory)}.");
+        }
+    }
+
+    /// <summary>The engine's version for provenance metadata (without the source-revision suffix).</summary>
+    public static string EngineVersion() =>
+        typeof(RiskSim.Core.Engine.CompiledModel).Assembly
+            .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
+        ?? "unknown";
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
-using System.Reflection;
 using RiskSim.Cli.Rendering;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
@@ -98,24 +97,12 @@ public static class RunCommand
         var model = input.Model;
         RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
         string design = !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
-        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion(), design);
+        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), design);
         var clock = Stopwatch.StartNew();
         var plan = PlanRunner.Run(model);
         cancellationToken.ThrowIfCancellationRequested();
 
-        ResultsDirectory directory;
-        try
-        {
-            directory = ResultsDirectory.Create(outputDirectory, replaceExisting: force);
-        }
-        catch (ResultsFolderException e)
-        {
-            throw OutputErrors.Translate(outputDirectory, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserError($"{outputDirectory}: cannot create the output directory: {ResultsDirectory.DescribeIoError(e, null, outputDirectory)}.");
-        }
+        var directory = OutputErrors.OpenResults(outputDirectory, force);
 
         IReadOnlyList<SummaryRow> summary;
         IReadOnlyList<ContingencyCoverage> coverages;
@@ -217,7 +204,4 @@ public static class RunCommand
         }
     }
 
-    private static string EngineVersion() =>
-        typeof(CompiledModel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
-        ?? "unknown";
 }

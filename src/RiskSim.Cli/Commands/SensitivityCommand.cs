@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Reflection;
 using RiskSim.Analysis;
 using RiskSim.Cli.Rendering;
 using RiskSim.Core.Engine;
@@ -72,22 +71,10 @@ public static class SensitivityCommand
             throw new UserError($"--trials must be at least {minimum} for a sensitivity analysis of {d} inputs, got {options.Trials}.");
         }
 
-        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, EngineVersion(), "mc");
+        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), "mc");
         var clock = Stopwatch.StartNew();
 
-        ResultsDirectory directory;
-        try
-        {
-            directory = ResultsDirectory.Create(outputDirectory, replaceExisting: force);
-        }
-        catch (ResultsFolderException e)
-        {
-            throw OutputErrors.Translate(outputDirectory, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UserError($"{outputDirectory}: cannot create the output directory: {ResultsDirectory.DescribeIoError(e, null, outputDirectory)}.");
-        }
+        var directory = OutputErrors.OpenResults(outputDirectory, force);
 
         SensitivityResult result;
         using (directory)
@@ -125,9 +112,6 @@ public static class SensitivityCommand
         result.Outputs.Select(o => new KeyValuePair<string, double?>(SensitivityParquetWriter.OutputLabel(o.Name, o.Fy), o.SurrogateRSquared)).ToArray(),
         result.Groups.SelectMany(g => g.Columns.Select(c => new KeyValuePair<string, string>(c, g.Name))).ToArray());
 
-    private static string EngineVersion() =>
-        typeof(CompiledModel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
-        ?? "unknown";
 
     /// <summary>Phases on stderr, so stdout stays the summary.</summary>
     private sealed class Progress : IProgress<string>
