@@ -21,8 +21,16 @@ public sealed record ContingencyCoverage(double AmountGbp, double Share, double 
         return new ContingencyCoverage(amountGbp, share, Math.Sqrt(share * (1 - share) / accumulator.Count));
     }
 
-    /// <summary>"P46 (±1)": the percentile covered and its standard error, in percentage points.</summary>
-    public string Describe() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"P{Share * 100:0} (±{Math.Max(StandardError * 100, 0.5):0})");
+    /// <summary>
+    /// "P46 (±1)": the percentile covered and its standard error, in percentage points; with one
+    /// decimal ("P0.4 (±0.1)") when the standard error is below half a point, so a share near 0 or
+    /// 100 % is not shown as P0 or P100.
+    /// </summary>
+    public string Describe()
+    {
+        double points = StandardError * 100;
+        return points >= 0.5
+            ? string.Create(CultureInfo.InvariantCulture, $"P{Share * 100:0} (±{points:0})")
+            : string.Create(CultureInfo.InvariantCulture, $"P{Share * 100:0.0} (±{Math.Max(points, 0.1):0.0})");
+    }
 }

@@ -30,10 +30,17 @@ public sealed class ContingencyCoverageTests : IDisposable
         Assert.Equal(Share(0), double.Parse(meta["risksim.coverage.0"], CultureInfo.InvariantCulture), 12);
         Assert.True(Share(30_000_000) > Share(0));
 
-        string percentile = (Share(30_000_000) * 100).ToString("0", CultureInfo.InvariantCulture);
-        Assert.Contains($"£30.0m contingency covers P{percentile} (±", result.Out, StringComparison.Ordinal);
+        var expected = new RiskSim.Core.Results.ContingencyCoverage(30_000_000, Share(30_000_000), Math.Sqrt(Share(30_000_000) * (1 - Share(30_000_000)) / 400));
+        Assert.Contains($"£30.0m contingency covers {expected.Describe()}", result.Out, StringComparison.Ordinal);
         Assert.Contains("The plan's cumulative position sits at P", result.Out, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.46, 0.01, "P46 (±1)")]
+    [InlineData(0.004, 0.00063, "P0.4 (±0.1)")]
+    [InlineData(0.9995, 0.0002, "P100.0 (±0.1)")]
+    public void Coverage_is_described_with_enough_digits_to_tell_it_from_0_and_100(double share, double se, string expected) =>
+        Assert.Equal(expected, new RiskSim.Core.Results.ContingencyCoverage(1, share, se).Describe());
 
     [Theory]
     [InlineData("abc")]
