@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(SensitivityCommand.Create());
 
         // Tables are wide (one column per FY); when output goes to a file or pipe, do not wrap at 80.
