@@ -71,6 +71,20 @@ public static class SensitivityCommand
             throw new UserError($"--trials must be at least {minimum} for a sensitivity analysis of {d} inputs, got {options.Trials}.");
         }
 
+        // The base run keeps every trial's inputs and outputs, and the rank-based methods copy
+        // them a few times: refuse up front rather than run out of memory half-way.
+        int outputs = 3 + model.FinancialYears.Count;
+        long need = RunMemory.FixedOverheadBytes + ((long)options.Trials * (d + outputs) * sizeof(double) * 4);
+        long available = RunMemory.AvailableBytes();
+        if (need > available)
+        {
+            long most = Math.Max(0, (available - RunMemory.FixedOverheadBytes) / ((d + outputs) * sizeof(double) * 4)) / 1000 * 1000;
+            throw new UserError(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"--trials {options.Trials}: the analysis would need about {need / 1e9:0.0} GB of memory ({d} inputs and {outputs} outputs per trial, "
+                + $"kept and ranked), but only {available / 1e9:0.0} GB is available. Use at most --trials {most}."));
+        }
+
         var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), "mc");
         var clock = Stopwatch.StartNew();
 

@@ -39,6 +39,7 @@ public sealed class SensitivityCommandTests : IDisposable
     [InlineData("--trials", "50", "--trials must be at least 100 for a sensitivity analysis of 36 inputs")]
     [InlineData("--threads", "0", "--threads must be at least 1")]
     [InlineData("--seed", "-1", "--seed: expected a whole number from 0")]
+    [InlineData("--trials", "2000000000", "GB of memory")]
     public void Bad_options_exit_2_with_a_plain_message_and_write_nothing(string option, string value, string message)
     {
         var result = CliHarness.Run("sensitivity", CliHarness.StaffordshirePath, option, value, "--out", temp["s"]);
