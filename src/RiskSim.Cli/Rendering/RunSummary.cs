@@ -17,7 +17,8 @@ public static class RunSummary
         RunOptions options,
         TimeSpan elapsed,
         string outputDirectory,
-        IReadOnlyList<ContingencyCoverage>? coverages = null)
+        IReadOnlyList<ContingencyCoverage>? coverages = null,
+        UnadjustedOutcome? unadjusted = null)
     {
         var years = plan.FinancialYears;
         SummaryRow Row(int f, string metric) => summary.First(r => r.Fy == years[f] && r.Metric == metric);
@@ -71,6 +72,17 @@ public static class RunSummary
             AnsiConsole.MarkupLine(coverage.AmountGbp == 0
                 ? $"The plan's cumulative position sits at [bold]{coverage.Describe()}[/] of the trials."
                 : $"A {Money.Millions(coverage.AmountGbp)} contingency covers [bold]{coverage.Describe()}[/].");
+        }
+
+        if (unadjusted is not null && scenario.Realisation is { } realisation)
+        {
+            var coverage0 = coverages?.FirstOrDefault(c => c.AmountGbp == 0);
+            AnsiConsole.MarkupLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Benefit realisation: {Realisation.ColumnName} sampled (plan {realisation.Factor.Plan:0.###}), applied above. "
+                + $"As the paper assumes (factor held at {realisation.Factor.Plan:0.###}, same trials): cumulative P50 {Money.Millions(unadjusted.P50)}, "
+                + $"P80 {Money.Millions(unadjusted.P80)} (P80 − plan {Money.Millions(unadjusted.P80 - planCumulative)}); the plan sits at [bold]{unadjusted.PlanCoverage.Describe()}[/] "
+                + $"(with realisation: {coverage0?.Describe() ?? "n/a"})."));
         }
 
         if (scenario.Reference?.BreakevenFy is { } promised && scenario.Horizon.Contains(promised))

@@ -1,0 +1,11 @@
+namespace RiskSim.Core.Results;
+
+/// <summary>
+/// The cumulative position at the horizon "as the paper assumes": the same trials as the run (common
+/// random numbers), with the benefit realisation factor held at its plan value.
+/// </summary>
+/// <param name="P50">Median cumulative position, £.</param>
+/// <param name="P80">80th percentile of the cumulative position, £.</param>
+/// <param name="P90">90th percentile of the cumulative position, £.</param>
+/// <param name="PlanCoverage">The plan's percentile among these trials (coverage of a zero contingency).</param>
+public sealed record UnadjustedOutcome(double P50, double P80, double P90, ContingencyCoverage PlanCoverage);
