@@ -89,6 +89,8 @@ public static class SummaryParquetWriter
             extra.Add(new("risksim.unadjusted.p50_cumulative_position_gbp", unadjusted.P50.ToString("R", inv)));
             extra.Add(new("risksim.unadjusted.p80_cumulative_position_gbp", unadjusted.P80.ToString("R", inv)));
             extra.Add(new("risksim.unadjusted.p90_cumulative_position_gbp", unadjusted.P90.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.p80_ci_low_cumulative_position_gbp", unadjusted.P80Ci.Low.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.p80_ci_high_cumulative_position_gbp", unadjusted.P80Ci.High.ToString("R", inv)));
             extra.Add(new("risksim.unadjusted.coverage.0", unadjusted.PlanCoverage.Share.ToString("R", inv)));
         }
 

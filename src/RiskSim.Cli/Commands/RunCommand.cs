@@ -213,8 +213,12 @@ public static class RunCommand
         var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
         int last = model.FinancialYears.Count - 1;
         string metric = Metric.CumulativePositionGbp.ColumnName();
-        var row = accumulator.Build(cancellationToken).First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
-        return new UnadjustedOutcome(row.P50, row.P80, row.P90, coverage);
+        var rows = accumulator.Build(cancellationToken);
+        var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
+        var breakeven = model.FinancialYears
+            .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)
+            .ToArray();
+        return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
 
     /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>
