@@ -127,8 +127,10 @@ public static class RunCommand
                     double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
                     coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, planCumulative, a))];
                     summary = accumulator.Build(cancellationToken);
-                    unadjusted = RunUnadjusted(model, options, planCumulative, cancellationToken);
                 }
+
+                // After the run's own accumulator is out of scope, so the peak memory is that of one run.
+                unadjusted = RunUnadjusted(model, options, plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp), cancellationToken);
 
                 SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
                 PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
