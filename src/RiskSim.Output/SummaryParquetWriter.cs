@@ -17,7 +17,13 @@ public static class SummaryParquetWriter
     /// <param name="rows">Summary rows.</param>
     /// <param name="meta">Provenance stored in the file's key-value metadata.</param>
     /// <param name="coverages">Contingencies and the share of trials each covers (amount 0: the plan's own percentile), stored in the file's metadata.</param>
-    public static void Write(string path, IReadOnlyList<SummaryRow> rows, RunMetadata meta, IReadOnlyList<ContingencyCoverage>? coverages = null)
+    /// <param name="unadjusted">With a realisation factor: the cumulative position as the paper assumes (factor at plan), stored as <c>risksim.unadjusted.*</c>.</param>
+    public static void Write(
+        string path,
+        IReadOnlyList<SummaryRow> rows,
+        RunMetadata meta,
+        IReadOnlyList<ContingencyCoverage>? coverages = null,
+        UnadjustedOutcome? unadjusted = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(rows);
@@ -75,6 +81,19 @@ public static class SummaryParquetWriter
                 "risksim.coverage." + c.AmountGbp.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 c.Share.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
+
+        // With a realisation factor: the cumulative position as the paper assumes (factor at its plan).
+        if (unadjusted is not null)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            extra.Add(new("risksim.unadjusted.p50_cumulative_position_gbp", unadjusted.P50.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.p80_cumulative_position_gbp", unadjusted.P80.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.p90_cumulative_position_gbp", unadjusted.P90.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.p80_ci_low_cumulative_position_gbp", unadjusted.P80Ci.Low.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.p80_ci_high_cumulative_position_gbp", unadjusted.P80Ci.High.ToString("R", inv)));
+            extra.Add(new("risksim.unadjusted.coverage.0", unadjusted.PlanCoverage.Share.ToString("R", inv)));
+        }
+
         ParquetFile.WriteSingleRowGroup(path, schema, meta, n, group =>
         {
             group.Write<ReadOnlyMemory<char>>(fyField, fy);

@@ -56,6 +56,9 @@ internal sealed record Domain(
     /// <summary>Multiplier on the whole entry level.</summary>
     public static Domain RateMultiplier { get; } = Limited(0, true, 0, 10, "");
 
+    /// <summary>A benefit realisation factor: the share of the planned benefit realised, 0 to 2.</summary>
+    public static Domain RealisationFactor { get; } = Limited(0, true, 0, 2, "");
+
     /// <summary>A relative exit uplift: −1 stops exits; +10 is eleven times the base rate.</summary>
     public static Domain ExitUplift { get; } = Limited(-1, true, -1, 10, "");
 

@@ -11,7 +11,7 @@ internal static class ScenarioReader
     private static readonly string[] TopKeys =
     [
         "schema", "name", "description", "horizon", "stock", "entries", "placement_types", "step_downs",
-        "investment_lines", "effects", "workforce_saving", "pressures", "reference",
+        "investment_lines", "effects", "realisation", "workforce_saving", "pressures", "reference",
         "risk_events", "correlations", "correlation_repair",
     ];
 
@@ -53,6 +53,8 @@ internal static class ScenarioReader
         Demand? demand = DemandSection.Read(map.Field("stock"), map.Field("entries"), context);
         List<StepDown>? stepDowns = map.OptionalField("step_downs") is { } s ? PlacementSection.ReadStepDowns(s, context) : [];
         List<ProgrammeEffect>? effects = map.OptionalField("effects") is { } e ? EffectSection.ReadEffects(e, context) : [];
+        NodeReader? realisationNode = map.OptionalField("realisation");
+        Realisation? realisation = realisationNode is null ? null : RealisationSection.Read(realisationNode, context, effects);
         NodeReader? workforceNode = map.OptionalField("workforce_saving");
         WorkforceSaving? workforce = workforceNode is null ? null : BudgetSection.ReadWorkforce(workforceNode, context);
         List<Pressure>? pressures = map.OptionalField("pressures") is { } p ? BudgetSection.ReadPressures(p, context) : [];
@@ -65,7 +67,7 @@ internal static class ScenarioReader
 
         if (name is null || context.Horizon is not { } horizon || types is null || demand is null || stepDowns is null
             || lines is null || effects is null || pressures is null
-            || (workforceNode is not null && workforce is null) || (referenceNode is not null && reference is null)
+            || (realisationNode is not null && realisation is null) || (workforceNode is not null && workforce is null) || (referenceNode is not null && reference is null)
             || riskEvents is null || correlations is null || repair is null)
         {
             return null;
@@ -80,6 +82,7 @@ internal static class ScenarioReader
             StepDowns = stepDowns,
             InvestmentLines = lines,
             Effects = effects,
+            Realisation = realisation,
             Workforce = workforce,
             Pressures = pressures,
             Reference = reference,

@@ -46,9 +46,11 @@ string Fill(Dictionary<string, double> p)
         text = text.Replace("{{" + name + "}}", F(plan));
         if (isEffect)
         {
-            double max = name is "DIV" or "SD" ? Math.Min(1, plan * 1.1) : plan * 1.1;
-            text = text.Replace("{{" + name + "_MIN}}", F(plan * 0.4))
-                .Replace("{{" + name + "_MODE}}", F(plan * 0.8))
+            // Estimation error only, centred on the plan; how much of the benefit is realised is the
+            // scenario's separate `realisation` factor.
+            double max = name is "DIV" or "SD" ? Math.Min(1, plan * 1.2) : plan * 1.2;
+            text = text.Replace("{{" + name + "_MIN}}", F(plan * 0.8))
+                .Replace("{{" + name + "_MODE}}", F(plan))
                 .Replace("{{" + name + "_MAX}}", F(max));
         }
     }

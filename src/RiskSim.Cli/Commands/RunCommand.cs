@@ -106,6 +106,7 @@ public static class RunCommand
 
         IReadOnlyList<SummaryRow> summary;
         IReadOnlyList<ContingencyCoverage> coverages;
+        UnadjustedOutcome? unadjusted = null;
         using (directory)
         {
             ReportLeftovers(directory);
@@ -128,7 +129,10 @@ public static class RunCommand
                     summary = accumulator.Build(cancellationToken);
                 }
 
-                SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages);
+                // After the run's own accumulator is out of scope, so the peak memory is that of one run.
+                unadjusted = RunUnadjusted(model, options, plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp), cancellationToken);
+
+                SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
                 PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
                 directory.Commit(meta, cancellationToken);
             }
@@ -144,7 +148,7 @@ public static class RunCommand
             Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
-        RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory, coverages);
+        RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory, coverages, unadjusted);
         return 0;
     }
 
@@ -188,6 +192,35 @@ public static class RunCommand
         }
 
         return meta with { Trials = accumulator.Count, PrecisionTargetGbp = precision.HalfWidthGbp, PrecisionReachedGbp = halfWidth };
+    }
+
+    /// <summary>
+    /// With a realisation factor and uncertain inputs: the same trials again (same seed, design and
+    /// flows) with the factor held at its plan value, into a summary only (no Parquet rows), giving the
+    /// cumulative position as the paper assumes. This doubles the run time of such scenarios.
+    /// </summary>
+    private static UnadjustedOutcome? RunUnadjusted(CompiledModel model, RunOptions options, double planCumulative, CancellationToken cancellationToken)
+    {
+        if (model.RealisationInput < 0 || !options.InputUncertainty)
+        {
+            return null;
+        }
+
+        var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
+        StochasticRunner.Run(
+            model,
+            options with { HeldAtPlan = [model.Inputs[model.RealisationInput].Name] },
+            [accumulator],
+            cancellationToken: cancellationToken);
+        var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
+        int last = model.FinancialYears.Count - 1;
+        string metric = Metric.CumulativePositionGbp.ColumnName();
+        var rows = accumulator.Build(cancellationToken);
+        var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
+        var breakeven = model.FinancialYears
+            .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)
+            .ToArray();
+        return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
 
     /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>

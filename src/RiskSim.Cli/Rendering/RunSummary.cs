@@ -17,7 +17,8 @@ public static class RunSummary
         RunOptions options,
         TimeSpan elapsed,
         string outputDirectory,
-        IReadOnlyList<ContingencyCoverage>? coverages = null)
+        IReadOnlyList<ContingencyCoverage>? coverages = null,
+        UnadjustedOutcome? unadjusted = null)
     {
         var years = plan.FinancialYears;
         SummaryRow Row(int f, string metric) => summary.First(r => r.Fy == years[f] && r.Metric == metric);
@@ -71,6 +72,21 @@ public static class RunSummary
             AnsiConsole.MarkupLine(coverage.AmountGbp == 0
                 ? $"The plan's cumulative position sits at [bold]{coverage.Describe()}[/] of the trials."
                 : $"A {Money.Millions(coverage.AmountGbp)} contingency covers [bold]{coverage.Describe()}[/].");
+        }
+
+        if (unadjusted is not null && scenario.Realisation is { } realisation)
+        {
+            var coverage0 = coverages?.FirstOrDefault(c => c.AmountGbp == 0);
+            string breakevenText = scenario.Reference?.BreakevenFy is { } fy && scenario.Horizon.Contains(fy)
+                ? string.Create(CultureInfo.InvariantCulture, $"; P(breakeven by {fy.Label}) = {unadjusted.BreakevenByFy[scenario.Horizon.IndexOf(fy)]:0.0%}")
+                : string.Empty;
+            AnsiConsole.MarkupLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Benefit realisation: {Realisation.ColumnName} sampled (plan {realisation.Factor.Plan:0.###}), applied above. "
+                + $"As the paper assumes (factor held at {realisation.Factor.Plan:0.###}, same trials): cumulative P50 {Money.Millions(unadjusted.P50)}, "
+                + $"P80 {Money.Millions(unadjusted.P80)}, P90 {Money.Millions(unadjusted.P90)}; P80 contingency {Money.Millions(unadjusted.P80 - planCumulative)} "
+                + $"(95 % CI {Money.Millions(unadjusted.P80Ci.Low - planCumulative)} to {Money.Millions(unadjusted.P80Ci.High - planCumulative)}); "
+                + $"the plan sits at [bold]{unadjusted.PlanCoverage.Describe()}[/] (with realisation: {coverage0?.Describe() ?? "n/a"}){breakevenText}."));
         }
 
         if (scenario.Reference?.BreakevenFy is { } promised && scenario.Horizon.Contains(promised))

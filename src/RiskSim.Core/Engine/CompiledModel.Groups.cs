@@ -69,6 +69,7 @@ public sealed partial class CompiledModel
         Mark(LineDelayInput, InputGroups.Delays);
         Mark(LineBenefitLagInput, InputGroups.Delays);
         Mark(EffectSizeInput, InputGroups.Effects);
+        Mark([RealisationInput], InputGroups.Effects);
 
         var groups = new string[InputColumns.Count];
         int c = 0;

@@ -184,6 +184,18 @@ public sealed partial class CompiledModel
             }
         }
 
+        // Benefit realisation: one factor multiplying the sizes of the effects it applies to.
+        EffectRealised = new bool[Effects];
+        RealisationInput = -1;
+        if (scenario.Realisation is { } realisation)
+        {
+            RealisationInput = Add(realisation.Factor);
+            for (int e = 0; e < Effects; e++)
+            {
+                EffectRealised[e] = EffectSizeInput[e] >= 0 && realisation.AppliesTo(scenario.Effects[e].Id);
+            }
+        }
+
         // Workforce saving and pressures.
         WorkforcePlanGbp = new double[FyCount];
         if (scenario.Workforce is { } wf)
@@ -305,6 +317,12 @@ public sealed partial class CompiledModel
     internal double[] LinePlannedSpend { get; }
     internal EffectKind[] EffectKind { get; }
     internal int[] EffectSizeInput { get; }
+    /// <summary>Per effect, whether the realisation factor multiplies its size.</summary>
+    internal bool[] EffectRealised { get; }
+
+    /// <summary>The input index of the realisation factor, or −1 when the scenario has none.</summary>
+    public int RealisationInput { get; }
+
     internal int[] EffectStart { get; }
     internal int[] EffectEnd { get; }
     internal int[] EffectRamp { get; }

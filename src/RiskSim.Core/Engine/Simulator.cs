@@ -21,7 +21,14 @@ internal static class Simulator
     /// input at its plan value when <paramref name="design"/> is null. Inputs never touch the flow
     /// stream, so how they are drawn cannot move a child.
     /// </summary>
-    public static void SetInputs(CompiledModel model, TrialWorkspace ws, InputDesign? design, long trial)
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="ws">The trial's workspace.</param>
+    /// <param name="design">The input design, or null for every input at plan.</param>
+    /// <param name="trial">The trial index.</param>
+    /// <param name="heldAtPlan">Optional, per input: true holds that input at its plan value while
+    /// its uniform is still drawn (and passed through the copula), so every other input and flow
+    /// keeps its draw: the "as the paper assumes" pass of a scenario with a realisation factor.</param>
+    public static void SetInputs(CompiledModel model, TrialWorkspace ws, InputDesign? design, long trial, bool[]? heldAtPlan = null)
     {
         var inputs = model.Inputs;
         if (design is null)
@@ -48,6 +55,10 @@ internal static class Simulator
         {
             var distribution = inputs[i].Distribution;
             ws.Values[i] = distribution.IsUncertain ? distribution.Quantile(u[d++]) : distribution.Plan;
+            if (heldAtPlan is not null && heldAtPlan[i])
+            {
+                ws.Values[i] = distribution.Plan;
+            }
         }
 
         d = DrawMix(model.StockShare, model.StockMixConcentration, ws.StockShare, u, d);
@@ -196,7 +207,19 @@ internal static class Simulator
 
             ws.EffectActualStart[e] = model.EffectStart[e] + delay;
             int input = model.EffectSizeInput[e];
-            ws.EffectSize[e] = input >= 0 ? v[input] : 0.0;
+            double size = input >= 0 ? v[input] : 0.0;
+            if (model.EffectRealised[e])
+            {
+                // The realised share of the planned benefit. A proportion (a diversion or a monthly
+                // step-down rate) cannot pass 1; an exit uplift is relative and is not capped.
+                size *= v[model.RealisationInput];
+                if (model.EffectKind[e] != Engine.EffectKind.ExitUplift)
+                {
+                    size = Math.Min(size, 1.0);
+                }
+            }
+
+            ws.EffectSize[e] = size;
         }
 
         double growth = v[model.GrowthInput];

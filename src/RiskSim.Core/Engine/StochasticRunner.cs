@@ -84,6 +84,7 @@ public static class StochasticRunner
             throw new ArgumentException($"the design has {design.Dimensions} dimensions; the model has {model.InputDimensions.Count}.", nameof(design));
         }
 
+        bool[]? held = HeldAtPlan(model, options.HeldAtPlan);
         int blockSize = Math.Min(options.BlockSize, options.Trials);
         var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
         var workspaces = new ConcurrentBag<TrialWorkspace>();
@@ -102,7 +103,7 @@ public static class StochasticRunner
                     () => workspaces.TryTake(out var ws) ? ws : new TrialWorkspace(model),
                     (i, _, ws) =>
                     {
-                        RunTrial(model, ws, design, options.Seed, blockFirst + i, block, i);
+                        RunTrial(model, ws, design, options.Seed, blockFirst + i, block, i, held);
                         return ws;
                     },
                     workspaces.Add);
@@ -111,7 +112,7 @@ public static class StochasticRunner
             {
                 // Which trials failed first depends on the threads; the error must not. Re-run the
                 // block in trial order and report the first trial that fails.
-                ThrowFirstAbort(model, design, options.Seed, blockFirst, count, block);
+                ThrowFirstAbort(model, design, options.Seed, blockFirst, count, block, held);
                 throw;
             }
 
@@ -126,22 +127,52 @@ public static class StochasticRunner
         }
     }
 
+    /// <summary>Per input, whether <paramref name="names"/> holds it at plan; null when none is held.</summary>
+    private static bool[]? HeldAtPlan(CompiledModel model, IReadOnlyList<string>? names)
+    {
+        if (names is null || names.Count == 0)
+        {
+            return null;
+        }
+
+        var held = new bool[model.Inputs.Count];
+        foreach (string name in names)
+        {
+            int found = 0;
+            for (int i = 0; i < held.Length; i++)
+            {
+                if (model.Inputs[i].Name == name)
+                {
+                    held[i] = true;
+                    found++;
+                }
+            }
+
+            if (found == 0)
+            {
+                throw new ArgumentException($"no input named '{name}' to hold at plan.", nameof(names));
+            }
+        }
+
+        return held;
+    }
+
     /// <summary>Re-runs trials of a failed block in order on this thread; throws the first trial's abort.</summary>
-    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, long blockFirst, int count, TrialBlock block)
+    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, long blockFirst, int count, TrialBlock block, bool[]? held)
     {
         var ws = new TrialWorkspace(model);
         for (int i = 0; i < count; i++)
         {
-            RunTrial(model, ws, design, seed, blockFirst + i, block, i);
+            RunTrial(model, ws, design, seed, blockFirst + i, block, i, held);
         }
     }
 
     /// <summary>Runs one trial into slot <paramref name="slot"/> of <paramref name="block"/>.</summary>
-    internal static void RunTrial(CompiledModel model, TrialWorkspace ws, InputDesign? design, ulong seed, long trial, TrialBlock block, int slot)
+    internal static void RunTrial(CompiledModel model, TrialWorkspace ws, InputDesign? design, ulong seed, long trial, TrialBlock block, int slot, bool[]? heldAtPlan = null)
     {
         // Two streams per trial: the inputs' counter-based uniforms (keyed by seed, trial and input
         // name) and the flows' xoshiro256** stream from (seed, trial). Neither reads the other.
-        Simulator.SetInputs(model, ws, design, trial);
+        Simulator.SetInputs(model, ws, design, trial, heldAtPlan);
         var rng = Xoshiro256StarStar.ForTrial(seed, trial);
         Simulator.ThrowIfBeyondCapacity(model, ws, trial);
 

@@ -29,6 +29,9 @@ public sealed record Scenario
     /// <summary>What the programme changes.</summary>
     public required IReadOnlyList<ProgrammeEffect> Effects { get; init; }
 
+    /// <summary>How much of the planned benefit is realised (optimism bias made explicit), or null for none.</summary>
+    public Realisation? Realisation { get; init; }
+
     /// <summary>Staff savings, if the paper books any.</summary>
     public WorkforceSaving? Workforce { get; init; }
 
