@@ -37,13 +37,17 @@ public static class RunCommand
         precision.Description = "Add trials, --trials at a time, until the 95 % confidence interval of the P80 contingency is narrower than ± this many £ (needs --sampling mc).";
         var contingency = CommonOptions.PoundsOrNull("--contingency");
         contingency.Description = "A contingency in £ (e.g. 2250000): prints and stores which percentile of the cumulative position it covers (the share of trials at or below plan + amount).";
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "No progress line on stderr (the summary is still printed).",
+        };
         var maxTrials = CommonOptions.WholeNumber("--max-trials", "trials", () => 1_000_000);
         maxTrials.Description = "With --precision: stop adding trials at this many, whatever the precision reached.";
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -70,7 +74,7 @@ public static class RunCommand
                 throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
             }
 
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency));
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet));
         })));
         return command;
     }
@@ -83,6 +87,7 @@ public static class RunCommand
     /// <param name="cancellationToken">Ctrl+C / SIGTERM; honoured until the new set starts replacing the old one.</param>
     /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
     /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
+    /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
     public static int Execute(
         string scenarioPath,
         RunOptions options,
@@ -90,7 +95,8 @@ public static class RunCommand
         bool force = false,
         CancellationToken cancellationToken = default,
         PrecisionTarget? precision = null,
-        double? contingencyGbp = null)
+        double? contingencyGbp = null,
+        bool quiet = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
@@ -115,7 +121,16 @@ public static class RunCommand
                 using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
                 {
                     var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
-                    StochasticRunner.Run(model, options, [sink, accumulator], cancellationToken: cancellationToken);
+                    var progress = quiet ? null : TrialProgress.ForConsole(options.Trials);
+                    try
+                    {
+                        StochasticRunner.Run(model, options, [sink, accumulator], progress, cancellationToken);
+                    }
+                    finally
+                    {
+                        progress?.Finish();
+                    }
+
                     if (precision is not null)
                     {
                         meta = AddTrialsUntilPrecise(model, options, precision, sink, accumulator, meta, cancellationToken);
