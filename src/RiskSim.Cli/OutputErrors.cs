@@ -67,4 +67,20 @@ public static class OutputErrors
         typeof(RiskSim.Core.Engine.CompiledModel).Assembly
             .GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
         ?? "unknown";
+
+    /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>
+    /// <param name="directory">The opened results folder.</param>
+    public static void ReportLeftovers(ResultsDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        foreach (string stale in directory.RemovedStaleTemporaryDirectories)
+        {
+            Console.Error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
+        }
+
+        foreach (string old in directory.OldStyleTemporaryDirectories)
+        {
+            Console.Error.WriteLine($"risksim: note: {old} looks like the unfinished temporary folder of an older RiskSim run; delete it if no such run is still going.");
+        }
+    }
 }

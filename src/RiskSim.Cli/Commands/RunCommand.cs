@@ -106,6 +106,7 @@ public static class RunCommand
         var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), design);
         var clock = Stopwatch.StartNew();
         var plan = PlanRunner.Run(model);
+        double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
         cancellationToken.ThrowIfCancellationRequested();
 
         var directory = OutputErrors.OpenResults(outputDirectory, force);
@@ -115,7 +116,7 @@ public static class RunCommand
         UnadjustedOutcome? unadjusted = null;
         using (directory)
         {
-            ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory);
             try
             {
                 using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
@@ -139,13 +140,12 @@ public static class RunCommand
                     }
 
                     // Coverage of 0 is the plan's own percentile; then the user's contingency, if any.
-                    double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
                     coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, planCumulative, a))];
                     summary = accumulator.Build(cancellationToken);
                 }
 
                 // After the run's own accumulator is out of scope, so the peak memory is that of one run.
-                unadjusted = RunUnadjusted(model, options, plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp), cancellationToken);
+                unadjusted = RunUnadjusted(model, options, planCumulative, cancellationToken);
 
                 SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
                 PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
@@ -237,19 +237,4 @@ public static class RunCommand
             .ToArray();
         return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
-
-    /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>
-    private static void ReportLeftovers(ResultsDirectory directory)
-    {
-        foreach (string stale in directory.RemovedStaleTemporaryDirectories)
-        {
-            Console.Error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
-        }
-
-        foreach (string old in directory.OldStyleTemporaryDirectories)
-        {
-            Console.Error.WriteLine($"risksim: note: {old} looks like the unfinished temporary folder of an older RiskSim run; delete it if no such run is still going.");
-        }
-    }
-
 }

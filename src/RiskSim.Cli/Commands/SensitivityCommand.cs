@@ -93,10 +93,7 @@ public static class SensitivityCommand
         SensitivityResult result;
         using (directory)
         {
-            foreach (string stale in directory.RemovedStaleTemporaryDirectories)
-            {
-                Console.Error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
-            }
+            OutputErrors.ReportLeftovers(directory);
 
             result = SensitivityRunner.Run(model, options, new Progress(), cancellationToken);
             try
