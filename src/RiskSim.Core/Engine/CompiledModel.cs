@@ -223,6 +223,7 @@ public sealed partial class CompiledModel
         }
 
         PressureInputs = pressureInputs.Select(l => l.ToArray()).ToArray();
+        Budget = new Accounting.CompiledBudget(scenario.Budget, Horizon, Add);
 
         Inputs = inputs;
         SampledInputs = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].Distribution.IsUncertain).ToArray();
@@ -332,6 +333,9 @@ public sealed partial class CompiledModel
     internal double[] WorkforcePlanGbp { get; }
     internal bool WorkforceScales { get; }
     internal int[][] PressureInputs { get; }
+
+    /// <summary>The scenario's budget framing (baseline, funded growth, contingency), compiled.</summary>
+    internal Accounting.CompiledBudget Budget { get; }
     internal int[] SampledInputs { get; }
 
     /// <summary>Plan-mode LAC reduction per FY (start stock − average stock), set by <see cref="Compile"/>; scales workforce savings.</summary>
