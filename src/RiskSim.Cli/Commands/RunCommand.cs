@@ -139,8 +139,8 @@ public static class RunCommand
                         options = options with { Trials = accumulator.Count };
                     }
 
-                    // Coverage of 0 is the plan's own percentile; then the user's contingency, if any.
-                    coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, planCumulative, a))];
+                    // Coverage of 0 is the plan's own percentile; then the scenario's contingency lines and the user's amount, if any.
+                    coverages = ContingencyCoverage.ForRun(accumulator, planCumulative, input.Scenario.Budget, contingencyGbp);
                     summary = accumulator.Build(cancellationToken);
                 }
 

@@ -71,7 +71,7 @@ public static class RunSummary
         {
             AnsiConsole.MarkupLine(coverage.AmountGbp == 0
                 ? $"The plan's cumulative position sits at [bold]{coverage.Describe()}[/] of the trials."
-                : $"A {Money.Millions(coverage.AmountGbp)} contingency covers [bold]{coverage.Describe()}[/].");
+                : $"A {Money.Millions(coverage.AmountGbp)} contingency{(coverage.Label is { } label ? $" ({Markup.Escape(label)}, in the scenario)" : "")} covers [bold]{coverage.Describe()}[/].");
         }
 
         if (unadjusted is not null && scenario.Realisation is { } realisation)
