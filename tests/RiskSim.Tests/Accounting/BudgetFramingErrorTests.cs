@@ -54,7 +54,7 @@ public sealed class BudgetFramingErrorTests
         { "budget:\n  funded_growth: {amounts_gbp_by_fy: {2030/31: 5}}\n", "budget.funded_growth.amounts_gbp_by_fy.2030/31", "outside the horizon" },
         { "budget:\n  baseline_gbp_by_fy: {2019/20: -5}\n", "budget.baseline_gbp_by_fy.2019/20", "from 0 to" },
         { "budget:\n  labels: {positon_gbp: Net}\n", "budget.labels.positon_gbp", "unknown metric 'positon_gbp'" },
-        { "budget:\n  baseline: 5\n", "budget.baseline", "did you mean 'baseline_gbp_by_fy'?" },
+        { "budget:\n  baseline: 5\n", "budget.baseline", "unknown field 'baseline'" },
         {
             "budget:\n  contingency:\n    - {id: c, label: A, amounts_gbp_by_fy: {2019/20: 1}}\n    - {id: c, label: B, amounts_gbp_by_fy: {2019/20: 1}}\n",
             "budget.contingency[1].id",
