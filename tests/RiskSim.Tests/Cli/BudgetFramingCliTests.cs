@@ -104,5 +104,6 @@ public sealed partial class BudgetFramingCliTests : IDisposable
         // The line is in the plan's position too, and plan.parquet keeps the reference beside its metric.
         Assert.Equal(1_000_000, (double)DuckDb.Query($"SELECT contingency_gbp FROM read_parquet({plan}) WHERE fy = '2016/17'")[0][0]!);
         Assert.Equal(4_000_000, (double)DuckDb.Query($"SELECT ref_placements_saving_gbp FROM read_parquet({plan}) WHERE fy = '2016/17'")[0][0]!);
+        Assert.Equal("increment", DuckDb.KeyValueMetadata(Path.Combine(output, "plan.parquet"))["risksim.reference_basis.placements_saving_gbp"]);
     }
 }
