@@ -80,6 +80,18 @@ public sealed partial class CompiledModel
         GrowthInput = Add(demand.AnnualGrowth);
         RateMultiplierInput = Add(demand.RateMultiplier);
 
+        // A dated step: inputs are keyed by name, so adding it moves no other input's draws.
+        if (demand.Step is { } step)
+        {
+            EntryStepInput = Add(step.Size);
+            EntryStepMonth = Horizon.IndexOf(step.Month);
+        }
+        else
+        {
+            EntryStepInput = -1;
+            EntryStepMonth = MonthCount;
+        }
+
         // Step-down pairs: the union of baseline pairs and pairs programme effects add to.
         var pairs = new List<(int From, int To)>();
         var baseInput = new List<int>();
@@ -303,6 +315,12 @@ public sealed partial class CompiledModel
     internal int[] EntriesByFyInput { get; }
     internal int GrowthInput { get; }
     internal int RateMultiplierInput { get; }
+
+    /// <summary>Input of the relative entry step, or −1 when the scenario has none.</summary>
+    internal int EntryStepInput { get; }
+
+    /// <summary>First month index at the stepped entry rate (<see cref="MonthCount"/> when there is no step).</summary>
+    internal int EntryStepMonth { get; }
     internal int[] PairFrom { get; }
     internal int[] PairTo { get; }
     internal int[] PairBaseInput { get; }

@@ -224,10 +224,11 @@ internal static class Simulator
 
         double growth = v[model.GrowthInput];
         double multiplier = v[model.RateMultiplierInput];
+        double stepped = model.EntryStepInput >= 0 ? multiplier * (1 + v[model.EntryStepInput]) : multiplier;
         for (int m = 0; m < model.MonthCount; m++)
         {
             double growthFactor = growth == 0 ? 1.0 : Math.Pow(1 + growth, m / 12.0);
-            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * multiplier * growthFactor;
+            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * (m >= model.EntryStepMonth ? stepped : multiplier) * growthFactor;
             if (model.Events.Count > 0)
             {
                 ws.Lambda[m] *= ws.EntryFactor[m];
