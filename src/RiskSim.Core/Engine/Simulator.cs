@@ -208,18 +208,11 @@ internal static class Simulator
             ws.EffectActualStart[e] = model.EffectStart[e] + delay;
             int input = model.EffectSizeInput[e];
             double size = input >= 0 ? v[input] : 0.0;
-            if (model.EffectRealised[e])
-            {
-                // The realised share of the planned benefit. A proportion (a diversion or a monthly
-                // step-down rate) cannot pass 1; an exit uplift is relative and is not capped.
-                size *= v[model.RealisationInput];
-                if (model.EffectKind[e] != Engine.EffectKind.ExitUplift)
-                {
-                    size = Math.Min(size, 1.0);
-                }
-            }
+            ws.EffectSize[e] = model.EffectRealised[e] ? Realised(model, e, size, v[model.RealisationInput]) : size;
 
-            ws.EffectSize[e] = size;
+            // The unadjusted world ("as the paper assumes"): the realisation factor at its plan value,
+            // exactly what a pass with that input held at plan computes.
+            ws.EffectSizeUnadjusted[e] = model.EffectRealised[e] ? Realised(model, e, size, model.Inputs[model.RealisationInput].Distribution.Plan) : size;
         }
 
         double growth = v[model.GrowthInput];
@@ -270,6 +263,16 @@ internal static class Simulator
         }
     }
 
+    /// <summary>
+    /// The realised share of the planned benefit. A proportion (a diversion or a monthly step-down
+    /// rate) cannot pass 1; an exit uplift is relative and is not capped.
+    /// </summary>
+    private static double Realised(CompiledModel model, int effect, double size, double realisation)
+    {
+        size *= realisation;
+        return model.EffectKind[effect] != Engine.EffectKind.ExitUplift ? Math.Min(size, 1.0) : size;
+    }
+
     private static int DelayMonths(double months) =>
         months <= 0 ? 0 : (int)Math.Min(Math.Round(months, MidpointRounding.AwayFromZero), 1200);
 
@@ -307,15 +310,40 @@ internal static class Simulator
     /// </summary>
     public static int Run<TFlows>(
         CompiledModel model, TrialWorkspace ws, ref Xoshiro256StarStar rng, bool scaleWorkforce, Span<double> yearly, MonthTrace? trace)
+        where TFlows : struct, IFlows =>
+        Run<TFlows>(model, ws, ref rng, scaleWorkforce, yearly, trace, default, out _);
+
+    /// <summary>
+    /// As <see cref="Run{TFlows}(CompiledModel, TrialWorkspace, ref Xoshiro256StarStar, bool, Span{double}, MonthTrace?)"/>;
+    /// when <paramref name="unadjustedYearly"/> is not empty, also steps a third world: the
+    /// programme with the realisation factor at plan (<see cref="TrialWorkspace.EffectSizeUnadjusted"/>),
+    /// on the same uniforms, and writes its per-FY rows there. The realisation factor touches only the
+    /// programme's effects, so that world's do-nothing world, standstill and spend are this trial's
+    /// own, and its rows equal bit for bit those of a separate pass with the factor held at plan.
+    /// </summary>
+    public static int Run<TFlows>(
+        CompiledModel model,
+        TrialWorkspace ws,
+        ref Xoshiro256StarStar rng,
+        bool scaleWorkforce,
+        Span<double> yearly,
+        MonthTrace? trace,
+        Span<double> unadjustedYearly,
+        out int unadjustedBreakeven)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
         var prog = ws.Programme;
         var dn = ws.DoNothing;
+        var held = ws.Unadjusted;
+        bool withHeld = !unadjustedYearly.IsEmpty;
         ws.StartStock.CopyTo(prog, 0);
         ws.StartStock.CopyTo(dn, 0);
+        ws.StartStock.CopyTo(held, 0);
         var acc = ws.Yearly;
+        var heldAcc = ws.YearlyUnadjusted;
         Array.Clear(acc);
+        Array.Clear(heldAcc);
         Array.Clear(ws.Months);
         const int stride = Metrics.Count;
 
@@ -348,13 +376,14 @@ internal static class Simulator
             }
 
             double progCost = Dot(prog, ws.CostNow), dnCost = Dot(dn, ws.CostNow), progLac = Sum(prog);
+            double heldCost = withHeld ? Dot(held, ws.CostNow) : 0, heldLac = withHeld ? Sum(held) : 0;
 
             if (TFlows.UsesUniforms)
             {
                 rng.Fill(ws.Uniforms);
             }
 
-            SetProgrammeRates(model, ws, m);
+            SetProgrammeRates(model, ws, m, ws.EffectSize);
             if (trace is not null)
             {
                 trace.ProgrammeStockStart[m] = Sum(prog);
@@ -373,23 +402,40 @@ internal static class Simulator
                 dn.CopyTo(trace.DoNothingTypeStockEnd, m * types);
             }
 
-            acc[row + (int)Metric.CostProgrammeGbp] += 0.5 * (progCost + Dot(prog, ws.CostNow));
-            acc[row + (int)Metric.CostDoNothingGbp] += 0.5 * (dnCost + Dot(dn, ws.CostNow));
-            acc[row + (int)Metric.CostStandstillGbp] += standCost;
-            acc[row + (int)Metric.InvestmentGbp] += ws.Spend[m];
-            acc[row + (int)Metric.LacAverage] += 0.5 * (progLac + Sum(prog));
-            ws.Months[fy]++;
+            double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
+            Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
+            if (withHeld)
+            {
+                // After the main worlds, so their steps and the trace are exactly as without it.
+                SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
+                Step<TFlows>(model, ws, held, m, programme: true);
+                Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+            }
 
-            // The stock after the FY's last month is the stock at 31 March.
-            acc[row + (int)Metric.LacEnd] = Sum(prog);
-            acc[row + (int)Metric.LacEndDoNothing] = Sum(dn);
+            ws.Months[fy]++;
         }
 
-        return Finish(model, ws, scaleWorkforce, yearly);
+        unadjustedBreakeven = withHeld ? Finish(model, ws, heldAcc, scaleWorkforce, unadjustedYearly) : -1;
+        return Finish(model, ws, acc, scaleWorkforce, yearly);
+    }
+
+    /// <summary>Adds one month of one programme world (with its do-nothing world) to the FY sums in row <paramref name="row"/>.</summary>
+    private static void Accumulate(
+        double[] acc, int row, double progCost, double progCostEnd, double dnCost, double dnCostEnd, double standCost, double spend, double progLac, double progLacEnd, double dnLacEnd)
+    {
+        acc[row + (int)Metric.CostProgrammeGbp] += 0.5 * (progCost + progCostEnd);
+        acc[row + (int)Metric.CostDoNothingGbp] += 0.5 * (dnCost + dnCostEnd);
+        acc[row + (int)Metric.CostStandstillGbp] += standCost;
+        acc[row + (int)Metric.InvestmentGbp] += spend;
+        acc[row + (int)Metric.LacAverage] += 0.5 * (progLac + progLacEnd);
+
+        // The stock after the FY's last month is the stock at 31 March.
+        acc[row + (int)Metric.LacEnd] = progLacEnd;
+        acc[row + (int)Metric.LacEndDoNothing] = dnLacEnd;
     }
 
     /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
-    private static void SetProgrammeRates(CompiledModel model, TrialWorkspace ws, int m)
+    private static void SetProgrammeRates(CompiledModel model, TrialWorkspace ws, int m, double[] effectSize)
     {
         double diversion = 1.0;
         double growthKept = 1.0;
@@ -408,7 +454,7 @@ internal static class Simulator
 
             int ramp = model.EffectRamp[e];
             double level = ramp == 0 ? 1.0 : Math.Min(1.0, (m - start + 1) / (double)ramp);
-            double size = ws.EffectSize[e] * level;
+            double size = effectSize[e] * level;
             switch (model.EffectKind[e])
             {
                 case EffectKind.EntryDiversion:
@@ -625,10 +671,9 @@ internal static class Simulator
     }
 
     /// <summary>Turns the month sums into the per-FY rows and finds the breakeven FY.</summary>
-    private static int Finish(CompiledModel model, TrialWorkspace ws, bool scaleWorkforce, Span<double> yearly)
+    private static int Finish(CompiledModel model, TrialWorkspace ws, double[] acc, bool scaleWorkforce, Span<double> yearly)
     {
         const int stride = Metrics.Count;
-        var acc = ws.Yearly;
         double cumulative = 0;
         int breakeven = -1;
         for (int f = 0; f < model.FyCount; f++)

@@ -18,19 +18,21 @@ public static class StochasticRunner
     /// <param name="sinks">Receivers of each block, called in order on the calling thread.</param>
     /// <param name="progress">Optional: told the number of trials finished after each block.</param>
     /// <param name="cancellationToken">Stops between blocks.</param>
+    /// <param name="unadjustedSinks">Optional: receivers of the unadjusted world (see <see cref="RunRange"/>).</param>
     public static void Run(
         CompiledModel model,
         RunOptions options,
         IReadOnlyList<ITrialSink> sinks,
         IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<ITrialSink>? unadjustedSinks = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         var design = options.InputUncertainty
             ? InputDesign.Create(options.Sampling, model.InputDimensions, options.Seed, options.Trials)
             : null;
-        Run(model, options, design, sinks, progress, cancellationToken);
+        RunRange(model, options, design, 0, sinks, progress, cancellationToken, unadjustedSinks);
     }
 
     /// <summary>
@@ -65,6 +67,10 @@ public static class StochasticRunner
     /// <param name="sinks">Receivers of each block, called in order on the calling thread.</param>
     /// <param name="progress">Optional: told the number of trials of this range finished after each block.</param>
     /// <param name="cancellationToken">Stops between trials.</param>
+    /// <param name="unadjustedSinks">Optional, for a model with a realisation factor: receivers of the
+    /// same trials with the factor held at plan ("as the paper assumes"), computed in the same pass
+    /// from the same input draw and flows; equal bit for bit to a separate run with
+    /// <see cref="RunOptions.HeldAtPlan"/> naming the factor, at about a third of its cost.</param>
     public static void RunRange(
         CompiledModel model,
         RunOptions options,
@@ -72,7 +78,8 @@ public static class StochasticRunner
         long firstTrial,
         IReadOnlyList<ITrialSink> sinks,
         IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<ITrialSink>? unadjustedSinks = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstTrial);
         ArgumentNullException.ThrowIfNull(model);
@@ -85,8 +92,14 @@ public static class StochasticRunner
         }
 
         bool[]? held = HeldAtPlan(model, options.HeldAtPlan);
+        if (unadjustedSinks is not null && model.RealisationInput < 0)
+        {
+            throw new ArgumentException("the model has no realisation factor, so there is no unadjusted world.", nameof(unadjustedSinks));
+        }
+
         int blockSize = Math.Min(options.BlockSize, options.Trials);
         var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
+        var heldBlock = unadjustedSinks is null ? null : new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
         var workspaces = new ConcurrentBag<TrialWorkspace>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
 
@@ -103,7 +116,7 @@ public static class StochasticRunner
                     () => workspaces.TryTake(out var ws) ? ws : new TrialWorkspace(model),
                     (i, _, ws) =>
                     {
-                        RunTrial(model, ws, design, options.Seed, blockFirst + i, block, i, held);
+                        RunTrial(model, ws, design, options.Seed, blockFirst + i, block, i, held, heldBlock);
                         return ws;
                     },
                     workspaces.Add);
@@ -112,7 +125,7 @@ public static class StochasticRunner
             {
                 // Which trials failed first depends on the threads; the error must not. Re-run the
                 // block in trial order and report the first trial that fails.
-                ThrowFirstAbort(model, design, options.Seed, blockFirst, count, block, held);
+                ThrowFirstAbort(model, design, options.Seed, blockFirst, count, block, held, heldBlock);
                 throw;
             }
 
@@ -121,6 +134,16 @@ public static class StochasticRunner
             foreach (var sink in sinks)
             {
                 sink.Accept(block);
+            }
+
+            if (heldBlock is not null)
+            {
+                heldBlock.FirstTrial = blockFirst;
+                heldBlock.Count = count;
+                foreach (var sink in unadjustedSinks!)
+                {
+                    sink.Accept(heldBlock);
+                }
             }
 
             progress?.Report(first + count);
@@ -158,17 +181,19 @@ public static class StochasticRunner
     }
 
     /// <summary>Re-runs trials of a failed block in order on this thread; throws the first trial's abort.</summary>
-    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, long blockFirst, int count, TrialBlock block, bool[]? held)
+    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, long blockFirst, int count, TrialBlock block, bool[]? held, TrialBlock? heldBlock)
     {
         var ws = new TrialWorkspace(model);
         for (int i = 0; i < count; i++)
         {
-            RunTrial(model, ws, design, seed, blockFirst + i, block, i, held);
+            RunTrial(model, ws, design, seed, blockFirst + i, block, i, held, heldBlock);
         }
     }
 
     /// <summary>Runs one trial into slot <paramref name="slot"/> of <paramref name="block"/>.</summary>
-    internal static void RunTrial(CompiledModel model, TrialWorkspace ws, InputDesign? design, ulong seed, long trial, TrialBlock block, int slot, bool[]? heldAtPlan = null)
+    /// <remarks>With <paramref name="unadjustedBlock"/>, also fills its slot with the unadjusted world (see <see cref="RunRange"/>).</remarks>
+    internal static void RunTrial(
+        CompiledModel model, TrialWorkspace ws, InputDesign? design, ulong seed, long trial, TrialBlock block, int slot, bool[]? heldAtPlan = null, TrialBlock? unadjustedBlock = null)
     {
         // Two streams per trial: the inputs' counter-based uniforms (keyed by seed, trial and input
         // name) and the flows' xoshiro256** stream from (seed, trial). Neither reads the other.
@@ -198,8 +223,24 @@ public static class StochasticRunner
         ws.EventFirstFy.CopyTo(block.EventFirstFyIndex.AsSpan(slot * ws.EventFirstFy.Length));
         int stride = model.FyCount * Metrics.Count;
         var yearly = block.Yearly.AsSpan(slot * stride, stride);
-        block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null);
+        var heldYearly = unadjustedBlock is null ? default : unadjustedBlock.Yearly.AsSpan(slot * stride, stride);
+        block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null, heldYearly, out int heldBreakeven);
         FiniteGuard.ThrowIfNonFinite(inputs, model.InputColumns, trial);
         FiniteGuard.ThrowIfNonFinite(yearly, model.FinancialYears, trial);
+        if (unadjustedBlock is not null)
+        {
+            // The same sampled inputs, but the realisation factor's column (if sampled) at its plan.
+            var heldInputs = unadjustedBlock.Inputs.AsSpan(slot * columns, columns);
+            inputs.CopyTo(heldInputs);
+            int column = Array.IndexOf(model.SampledInputs, model.RealisationInput);
+            if (column >= 0)
+            {
+                heldInputs[column] = model.Inputs[model.RealisationInput].Distribution.Plan;
+            }
+
+            block.EventFirstFyIndex.AsSpan(slot * ws.EventFirstFy.Length, ws.EventFirstFy.Length).CopyTo(unadjustedBlock.EventFirstFyIndex.AsSpan(slot * ws.EventFirstFy.Length));
+            unadjustedBlock.BreakevenFyIndex[slot] = heldBreakeven;
+            FiniteGuard.ThrowIfNonFinite(heldYearly, model.FinancialYears, trial);
+        }
     }
 }

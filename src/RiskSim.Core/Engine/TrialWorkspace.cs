@@ -23,6 +23,9 @@ internal sealed class TrialWorkspace
         PairBase = new double[model.Pairs];
         PairAdd = new double[model.Pairs];
         EffectSize = new double[model.Effects];
+        EffectSizeUnadjusted = new double[model.Effects];
+        Unadjusted = new double[k];
+        YearlyUnadjusted = new double[model.FyCount * Metrics.Count];
         EffectActualStart = new int[model.Effects];
         LineActualStart = new int[model.Lines];
         Lambda = new double[model.MonthCount];
@@ -61,6 +64,15 @@ internal sealed class TrialWorkspace
     public double[] PairBase { get; }
     public double[] PairAdd { get; }
     public double[] EffectSize { get; }
+
+    /// <summary>Per effect, its size with the realisation factor at plan (the unadjusted world).</summary>
+    public double[] EffectSizeUnadjusted { get; }
+
+    /// <summary>The unadjusted programme world's stock per type.</summary>
+    public double[] Unadjusted { get; }
+
+    /// <summary>The unadjusted world's month sums per FY (as <see cref="Yearly"/>).</summary>
+    public double[] YearlyUnadjusted { get; }
     public int[] EffectActualStart { get; }
     public int[] LineActualStart { get; }
     public double[] Lambda { get; }
