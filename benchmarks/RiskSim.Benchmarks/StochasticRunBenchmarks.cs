@@ -117,7 +117,7 @@ public class StochasticRunBenchmarks
     /// <c>data/**</c> next to the benchmark assembly, but BenchmarkDotNet may run it from a
     /// generated project's directory below that, and a repository checkout also has it at its root.
     /// </summary>
-    private static string FindScenario()
+    internal static string FindScenario()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

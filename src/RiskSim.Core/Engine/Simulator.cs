@@ -390,9 +390,9 @@ internal static class Simulator
                 trace.DoNothingStockStart[m] = Sum(dn);
             }
 
-            Step<TFlows>(model, ws, prog, m, programme: true);
+            Step<TFlows>(model, ws, prog, m, programme: true, world: 0);
             trace?.RecordFlows(m, ws, programme: true);
-            Step<TFlows>(model, ws, dn, m, programme: false);
+            Step<TFlows>(model, ws, dn, m, programme: false, world: 1);
             if (trace is not null)
             {
                 trace.RecordFlows(m, ws, programme: false);
@@ -408,7 +408,7 @@ internal static class Simulator
             {
                 // After the main worlds, so their steps and the trace are exactly as without it.
                 SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
-                Step<TFlows>(model, ws, held, m, programme: true);
+                Step<TFlows>(model, ws, held, m, programme: true, world: 2);
                 Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
             }
 
@@ -500,11 +500,12 @@ internal static class Simulator
     /// stock update. Uniform slots: [0] entries, [1..K−1] entry split, [K..2K−1] exits, [2K..] step-downs;
     /// both worlds read the same slots, whatever rules apply, so they never fall out of step.
     /// </summary>
-    private static void Step<TFlows>(CompiledModel model, TrialWorkspace ws, double[] stock, int m, bool programme)
+    private static void Step<TFlows>(CompiledModel model, TrialWorkspace ws, double[] stock, int m, bool programme, int world)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
         var u = ws.Uniforms;
+        var caches = ws.BinomialCaches.AsSpan(world * u.Length, u.Length);
         int exitSlot = types;
         int pairSlot = 2 * types;
         var exits = ws.Exits;
@@ -545,13 +546,13 @@ internal static class Simulator
             double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
             h *= scale;
             double n = stock[k];
-            double left = n - (exits[k] = TFlows.Binomial(u[exitSlot + k], n, h));
+            double left = n - (exits[k] = TFlows.Binomial(u[exitSlot + k], n, h, ref caches[exitSlot + k]));
             double leftProbability = 1.0 - h;
             for (int q = firstPair; q < p; q++)
             {
                 double rate = PairRate(ws, q, programme) * scale;
                 double conditional = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
-                double moved = TFlows.Binomial(u[pairSlot + q], left, conditional);
+                double moved = TFlows.Binomial(u[pairSlot + q], left, conditional, ref caches[pairSlot + q]);
                 left -= moved;
                 leftProbability -= rate;
                 movesOut[k] += moved;
@@ -559,7 +560,7 @@ internal static class Simulator
             }
         }
 
-        SplitEntries<TFlows>(model, ws, entries, programme && ws.AnyOneInOneOut);
+        SplitEntries<TFlows>(model, ws, entries, programme && ws.AnyOneInOneOut, caches);
 
         for (int k = 0; k < types; k++)
         {
@@ -575,7 +576,7 @@ internal static class Simulator
     /// Splits the month's entries over types by the entry mix (a multinomial, drawn as conditional
     /// binomials). Under one-in-one-out, held types first take as many entrants as they lost.
     /// </summary>
-    private static void SplitEntries<TFlows>(CompiledModel model, TrialWorkspace ws, double entries, bool oneInOneOut)
+    private static void SplitEntries<TFlows>(CompiledModel model, TrialWorkspace ws, double entries, bool oneInOneOut, Span<BinomialLogCache> caches)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
@@ -618,7 +619,8 @@ internal static class Simulator
 
             double share = ws.EntryShare[k];
             double conditional = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
-            double n = TFlows.Binomial(u[slot++], remaining, conditional);
+            double n = TFlows.Binomial(u[slot], remaining, conditional, ref caches[slot]);
+            slot++;
             byType[k] += n;
             remaining -= n;
             shareLeft -= share;

@@ -1,3 +1,4 @@
+using RiskSim.Core.Random;
 using RiskSim.Core.Results;
 
 namespace RiskSim.Core.Engine;
@@ -33,6 +34,8 @@ internal sealed class TrialWorkspace
         Programme = new double[k];
         DoNothing = new double[k];
         Uniforms = new double[model.UniformsPerMonth];
+        BinomialCaches = new BinomialLogCache[Worlds * model.UniformsPerMonth];
+        Array.Fill(BinomialCaches, BinomialLogCache.Empty);
         Exits = new double[k];
         MovesOut = new double[k];
         MovesIn = new double[k];
@@ -80,6 +83,15 @@ internal sealed class TrialWorkspace
     public double[] Programme { get; }
     public double[] DoNothing { get; }
     public double[] Uniforms { get; }
+
+    /// <summary>The most worlds a month steps: programme, do-nothing and unadjusted programme.</summary>
+    public const int Worlds = 3;
+
+    /// <summary>
+    /// Per world and uniform slot, the binomial draw site's cache, [world × uniforms a month + slot]
+    /// (slot 0, the entries, has none). Carried across trials: a cache holds a pure function of p.
+    /// </summary>
+    public BinomialLogCache[] BinomialCaches { get; }
     public double[] Exits { get; }
     public double[] MovesOut { get; }
     public double[] MovesIn { get; }
