@@ -15,8 +15,8 @@ namespace RiskSim.Benchmarks;
 /// <remarks>
 /// <para>
 /// Why: this is what a user waits for. Single-thread against all cores shows how well the
-/// block-parallel runner scales (the sinks run on the calling thread between blocks, so they
-/// are a serial part); the Parquet variant shows what writing <c>trials.parquet</c> and
+/// block-parallel runner scales (with several threads the sinks take a finished block on a
+/// background task while the next block runs, so writing overlaps the trials); the Parquet variant shows what writing <c>trials.parquet</c> and
 /// <c>yearly.parquet</c> adds on top of the simulation.
 /// </para>
 /// <para>
