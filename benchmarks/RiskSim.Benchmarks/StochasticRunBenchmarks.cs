@@ -15,8 +15,8 @@ namespace RiskSim.Benchmarks;
 /// <remarks>
 /// <para>
 /// Why: this is what a user waits for. Single-thread against all cores shows how well the
-/// block-parallel runner scales (the sinks run on the calling thread between blocks, so they
-/// are a serial part); the Parquet variant shows what writing <c>trials.parquet</c> and
+/// block-parallel runner scales (with several threads the sinks take a finished block on a
+/// background task while the next block runs, so writing overlaps the trials); the Parquet variant shows what writing <c>trials.parquet</c> and
 /// <c>yearly.parquet</c> adds on top of the simulation.
 /// </para>
 /// <para>
@@ -117,7 +117,7 @@ public class StochasticRunBenchmarks
     /// <c>data/**</c> next to the benchmark assembly, but BenchmarkDotNet may run it from a
     /// generated project's directory below that, and a repository checkout also has it at its root.
     /// </summary>
-    private static string FindScenario()
+    internal static string FindScenario()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -114,6 +114,12 @@ public static class RunCommand
         IReadOnlyList<SummaryRow> summary;
         IReadOnlyList<ContingencyCoverage> coverages;
         UnadjustedOutcome? unadjusted = null;
+
+        // With a realisation factor: the same trials with the factor at plan, computed in the same pass.
+        var unadjustedAccumulator = model.RealisationInput >= 0 && options.InputUncertainty
+            ? new SummaryAccumulator(model.FinancialYears, options.Trials)
+            : null;
+        ITrialSink[]? unadjustedSinks = unadjustedAccumulator is null ? null : [unadjustedAccumulator];
         using (directory)
         {
             OutputErrors.ReportLeftovers(directory);
@@ -125,7 +131,7 @@ public static class RunCommand
                     var progress = quiet ? null : TrialProgress.ForConsole(options.Trials);
                     try
                     {
-                        StochasticRunner.Run(model, options, [sink, accumulator], progress, cancellationToken);
+                        StochasticRunner.Run(model, options, [sink, accumulator], progress, cancellationToken, unadjustedSinks);
                     }
                     finally
                     {
@@ -134,7 +140,7 @@ public static class RunCommand
 
                     if (precision is not null)
                     {
-                        meta = AddTrialsUntilPrecise(model, options, precision, sink, accumulator, meta, cancellationToken);
+                        meta = AddTrialsUntilPrecise(model, options, precision, sink, accumulator, meta, cancellationToken, unadjustedAccumulator);
                         sink.UpdateMetadata(meta);
                         options = options with { Trials = accumulator.Count };
                     }
@@ -144,8 +150,7 @@ public static class RunCommand
                     summary = accumulator.Build(cancellationToken);
                 }
 
-                // After the run's own accumulator is out of scope, so the peak memory is that of one run.
-                unadjusted = RunUnadjusted(model, options, planCumulative, cancellationToken);
+                unadjusted = unadjustedAccumulator is null ? null : Unadjusted(model, unadjustedAccumulator, planCumulative, cancellationToken);
 
                 SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
                 PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
@@ -180,7 +185,8 @@ public static class RunCommand
         TrialsParquetSink sink,
         SummaryAccumulator accumulator,
         RunMetadata meta,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        SummaryAccumulator? unadjusted)
     {
         int last = model.FinancialYears.Count - 1;
         var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, options.Seed, options.Trials);
@@ -189,13 +195,15 @@ public static class RunCommand
         {
             int more = Math.Min(options.Trials, precision.MaxTrials - accumulator.Count);
             accumulator.Expect(more);
+            unadjusted?.Expect(more);
             StochasticRunner.RunRange(
                 model,
                 options with { Trials = more },
                 options.InputUncertainty ? design : null,
                 accumulator.Count,
                 [sink, accumulator],
-                cancellationToken: cancellationToken);
+                cancellationToken: cancellationToken,
+                unadjustedSinks: unadjusted is null ? null : [unadjusted]);
             halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
         }
 
@@ -210,23 +218,12 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// With a realisation factor and uncertain inputs: the same trials again (same seed, design and
-    /// flows) with the factor held at its plan value, into a summary only (no Parquet rows), giving the
-    /// cumulative position as the paper assumes. This doubles the run time of such scenarios.
+    /// With a realisation factor and uncertain inputs: the summary of the same trials (same seed, design
+    /// and flows) with the factor held at its plan value, filled in the run's own pass (see
+    /// <see cref="StochasticRunner.RunRange"/>), giving the cumulative position as the paper assumes.
     /// </summary>
-    private static UnadjustedOutcome? RunUnadjusted(CompiledModel model, RunOptions options, double planCumulative, CancellationToken cancellationToken)
+    private static UnadjustedOutcome Unadjusted(CompiledModel model, SummaryAccumulator accumulator, double planCumulative, CancellationToken cancellationToken)
     {
-        if (model.RealisationInput < 0 || !options.InputUncertainty)
-        {
-            return null;
-        }
-
-        var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
-        StochasticRunner.Run(
-            model,
-            options with { HeldAtPlan = [model.Inputs[model.RealisationInput].Name] },
-            [accumulator],
-            cancellationToken: cancellationToken);
         var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
         int last = model.FinancialYears.Count - 1;
         string metric = Metric.CumulativePositionGbp.ColumnName();

@@ -21,13 +21,13 @@ namespace RiskSim.Core.Accounting;
 internal static class BudgetAccounting
 {
     /// <summary>
-    /// Turns the month sums in <paramref name="ws"/> into the per-FY rows of <paramref name="yearly"/>
-    /// and returns the first breakeven FY index (−1 if none).
+    /// Turns the month sums in <paramref name="acc"/> (one programme world: the main one, or the one
+    /// with realisation held at plan) into the per-FY rows of <paramref name="yearly"/> and returns the
+    /// first breakeven FY index (−1 if none).
     /// </summary>
-    public static int Finish(CompiledModel model, TrialWorkspace ws, bool scaleWorkforce, Span<double> yearly)
+    public static int Finish(CompiledModel model, TrialWorkspace ws, double[] acc, bool scaleWorkforce, Span<double> yearly)
     {
         const int stride = Metrics.Count;
-        var acc = ws.Yearly;
         var budget = model.Budget;
         var v = ws.Values;
         double cumulative = 0;

@@ -21,8 +21,11 @@ internal interface IFlows
     /// </summary>
     static abstract double Entries(double u, double lambda, double dispersion);
 
-    /// <summary>How many of <paramref name="n"/> children move, each with probability <paramref name="p"/>.</summary>
-    static abstract double Binomial(double u, double n, double p);
+    /// <summary>
+    /// How many of <paramref name="n"/> children move, each with probability <paramref name="p"/>;
+    /// <paramref name="cache"/> is the draw site's (see <see cref="BinomialLogCache"/>).
+    /// </summary>
+    static abstract double Binomial(double u, double n, double p, ref BinomialLogCache cache);
 }
 
 /// <summary>Plan mode: expected flows, fractional children.</summary>
@@ -34,7 +37,7 @@ internal readonly struct ExpectedFlows : IFlows
 
     public static double Entries(double u, double lambda, double dispersion) => lambda;
 
-    public static double Binomial(double u, double n, double p) => n * p;
+    public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => n * p;
 }
 
 /// <summary>
@@ -51,5 +54,5 @@ internal readonly struct DrawnFlows : IFlows
     public static double Entries(double u, double lambda, double dispersion) =>
         double.IsPositiveInfinity(dispersion) ? DiscreteInverse.Poisson(u, lambda) : DiscreteInverse.NegativeBinomial(u, lambda, dispersion);
 
-    public static double Binomial(double u, double n, double p) => DiscreteInverse.Binomial(u, (int)n, p);
+    public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => DiscreteInverse.Binomial(u, (int)n, p, ref cache);
 }

@@ -208,18 +208,11 @@ internal static class Simulator
             ws.EffectActualStart[e] = model.EffectStart[e] + delay;
             int input = model.EffectSizeInput[e];
             double size = input >= 0 ? v[input] : 0.0;
-            if (model.EffectRealised[e])
-            {
-                // The realised share of the planned benefit. A proportion (a diversion or a monthly
-                // step-down rate) cannot pass 1; an exit uplift is relative and is not capped.
-                size *= v[model.RealisationInput];
-                if (model.EffectKind[e] != Engine.EffectKind.ExitUplift)
-                {
-                    size = Math.Min(size, 1.0);
-                }
-            }
+            ws.EffectSize[e] = model.EffectRealised[e] ? Realised(model, e, size, v[model.RealisationInput]) : size;
 
-            ws.EffectSize[e] = size;
+            // The unadjusted world ("as the paper assumes"): the realisation factor at its plan value,
+            // exactly what a pass with that input held at plan computes.
+            ws.EffectSizeUnadjusted[e] = model.EffectRealised[e] ? Realised(model, e, size, model.Inputs[model.RealisationInput].Distribution.Plan) : size;
         }
 
         double growth = v[model.GrowthInput];
@@ -271,6 +264,16 @@ internal static class Simulator
         }
     }
 
+    /// <summary>
+    /// The realised share of the planned benefit. A proportion (a diversion or a monthly step-down
+    /// rate) cannot pass 1; an exit uplift is relative and is not capped.
+    /// </summary>
+    private static double Realised(CompiledModel model, int effect, double size, double realisation)
+    {
+        size *= realisation;
+        return model.EffectKind[effect] != Engine.EffectKind.ExitUplift ? Math.Min(size, 1.0) : size;
+    }
+
     private static int DelayMonths(double months) =>
         months <= 0 ? 0 : (int)Math.Min(Math.Round(months, MidpointRounding.AwayFromZero), 1200);
 
@@ -308,15 +311,40 @@ internal static class Simulator
     /// </summary>
     public static int Run<TFlows>(
         CompiledModel model, TrialWorkspace ws, ref Xoshiro256StarStar rng, bool scaleWorkforce, Span<double> yearly, MonthTrace? trace)
+        where TFlows : struct, IFlows =>
+        Run<TFlows>(model, ws, ref rng, scaleWorkforce, yearly, trace, default, out _);
+
+    /// <summary>
+    /// As <see cref="Run{TFlows}(CompiledModel, TrialWorkspace, ref Xoshiro256StarStar, bool, Span{double}, MonthTrace?)"/>;
+    /// when <paramref name="unadjustedYearly"/> is not empty, also steps a third world: the
+    /// programme with the realisation factor at plan (<see cref="TrialWorkspace.EffectSizeUnadjusted"/>),
+    /// on the same uniforms, and writes its per-FY rows there. The realisation factor touches only the
+    /// programme's effects, so that world's do-nothing world, standstill and spend are this trial's
+    /// own, and its rows equal bit for bit those of a separate pass with the factor held at plan.
+    /// </summary>
+    public static int Run<TFlows>(
+        CompiledModel model,
+        TrialWorkspace ws,
+        ref Xoshiro256StarStar rng,
+        bool scaleWorkforce,
+        Span<double> yearly,
+        MonthTrace? trace,
+        Span<double> unadjustedYearly,
+        out int unadjustedBreakeven)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
         var prog = ws.Programme;
         var dn = ws.DoNothing;
+        var held = ws.Unadjusted;
+        bool withHeld = !unadjustedYearly.IsEmpty;
         ws.StartStock.CopyTo(prog, 0);
         ws.StartStock.CopyTo(dn, 0);
+        ws.StartStock.CopyTo(held, 0);
         var acc = ws.Yearly;
+        var heldAcc = ws.YearlyUnadjusted;
         Array.Clear(acc);
+        Array.Clear(heldAcc);
         Array.Clear(ws.Months);
         const int stride = Metrics.Count;
 
@@ -349,22 +377,23 @@ internal static class Simulator
             }
 
             double progCost = Dot(prog, ws.CostNow), dnCost = Dot(dn, ws.CostNow), progLac = Sum(prog);
+            double heldCost = withHeld ? Dot(held, ws.CostNow) : 0, heldLac = withHeld ? Sum(held) : 0;
 
             if (TFlows.UsesUniforms)
             {
                 rng.Fill(ws.Uniforms);
             }
 
-            SetProgrammeRates(model, ws, m);
+            SetProgrammeRates(model, ws, m, ws.EffectSize);
             if (trace is not null)
             {
                 trace.ProgrammeStockStart[m] = Sum(prog);
                 trace.DoNothingStockStart[m] = Sum(dn);
             }
 
-            Step<TFlows>(model, ws, prog, m, programme: true);
+            Step<TFlows>(model, ws, prog, m, programme: true, world: 0);
             trace?.RecordFlows(m, ws, programme: true);
-            Step<TFlows>(model, ws, dn, m, programme: false);
+            Step<TFlows>(model, ws, dn, m, programme: false, world: 1);
             if (trace is not null)
             {
                 trace.RecordFlows(m, ws, programme: false);
@@ -374,23 +403,40 @@ internal static class Simulator
                 dn.CopyTo(trace.DoNothingTypeStockEnd, m * types);
             }
 
-            acc[row + (int)Metric.CostProgrammeGbp] += 0.5 * (progCost + Dot(prog, ws.CostNow));
-            acc[row + (int)Metric.CostDoNothingGbp] += 0.5 * (dnCost + Dot(dn, ws.CostNow));
-            acc[row + (int)Metric.CostStandstillGbp] += standCost;
-            acc[row + (int)Metric.InvestmentGbp] += ws.Spend[m];
-            acc[row + (int)Metric.LacAverage] += 0.5 * (progLac + Sum(prog));
-            ws.Months[fy]++;
+            double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
+            Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
+            if (withHeld)
+            {
+                // After the main worlds, so their steps and the trace are exactly as without it.
+                SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
+                Step<TFlows>(model, ws, held, m, programme: true, world: 2);
+                Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+            }
 
-            // The stock after the FY's last month is the stock at 31 March.
-            acc[row + (int)Metric.LacEnd] = Sum(prog);
-            acc[row + (int)Metric.LacEndDoNothing] = Sum(dn);
+            ws.Months[fy]++;
         }
 
-        return Accounting.BudgetAccounting.Finish(model, ws, scaleWorkforce, yearly);
+        unadjustedBreakeven = withHeld ? Accounting.BudgetAccounting.Finish(model, ws, heldAcc, scaleWorkforce, unadjustedYearly) : -1;
+        return Accounting.BudgetAccounting.Finish(model, ws, acc, scaleWorkforce, yearly);
+    }
+
+    /// <summary>Adds one month of one programme world (with its do-nothing world) to the FY sums in row <paramref name="row"/>.</summary>
+    private static void Accumulate(
+        double[] acc, int row, double progCost, double progCostEnd, double dnCost, double dnCostEnd, double standCost, double spend, double progLac, double progLacEnd, double dnLacEnd)
+    {
+        acc[row + (int)Metric.CostProgrammeGbp] += 0.5 * (progCost + progCostEnd);
+        acc[row + (int)Metric.CostDoNothingGbp] += 0.5 * (dnCost + dnCostEnd);
+        acc[row + (int)Metric.CostStandstillGbp] += standCost;
+        acc[row + (int)Metric.InvestmentGbp] += spend;
+        acc[row + (int)Metric.LacAverage] += 0.5 * (progLac + progLacEnd);
+
+        // The stock after the FY's last month is the stock at 31 March.
+        acc[row + (int)Metric.LacEnd] = progLacEnd;
+        acc[row + (int)Metric.LacEndDoNothing] = dnLacEnd;
     }
 
     /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
-    private static void SetProgrammeRates(CompiledModel model, TrialWorkspace ws, int m)
+    private static void SetProgrammeRates(CompiledModel model, TrialWorkspace ws, int m, double[] effectSize)
     {
         double diversion = 1.0;
         double growthKept = 1.0;
@@ -409,7 +455,7 @@ internal static class Simulator
 
             int ramp = model.EffectRamp[e];
             double level = ramp == 0 ? 1.0 : Math.Min(1.0, (m - start + 1) / (double)ramp);
-            double size = ws.EffectSize[e] * level;
+            double size = effectSize[e] * level;
             switch (model.EffectKind[e])
             {
                 case EffectKind.EntryDiversion:
@@ -455,11 +501,12 @@ internal static class Simulator
     /// stock update. Uniform slots: [0] entries, [1..K−1] entry split, [K..2K−1] exits, [2K..] step-downs;
     /// both worlds read the same slots, whatever rules apply, so they never fall out of step.
     /// </summary>
-    private static void Step<TFlows>(CompiledModel model, TrialWorkspace ws, double[] stock, int m, bool programme)
+    private static void Step<TFlows>(CompiledModel model, TrialWorkspace ws, double[] stock, int m, bool programme, int world)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
         var u = ws.Uniforms;
+        var caches = ws.BinomialCaches.AsSpan(world * u.Length, u.Length);
         int exitSlot = types;
         int pairSlot = 2 * types;
         var exits = ws.Exits;
@@ -500,13 +547,13 @@ internal static class Simulator
             double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
             h *= scale;
             double n = stock[k];
-            double left = n - (exits[k] = TFlows.Binomial(u[exitSlot + k], n, h));
+            double left = n - (exits[k] = TFlows.Binomial(u[exitSlot + k], n, h, ref caches[exitSlot + k]));
             double leftProbability = 1.0 - h;
             for (int q = firstPair; q < p; q++)
             {
                 double rate = PairRate(ws, q, programme) * scale;
                 double conditional = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
-                double moved = TFlows.Binomial(u[pairSlot + q], left, conditional);
+                double moved = TFlows.Binomial(u[pairSlot + q], left, conditional, ref caches[pairSlot + q]);
                 left -= moved;
                 leftProbability -= rate;
                 movesOut[k] += moved;
@@ -514,7 +561,7 @@ internal static class Simulator
             }
         }
 
-        SplitEntries<TFlows>(model, ws, entries, programme && ws.AnyOneInOneOut);
+        SplitEntries<TFlows>(model, ws, entries, programme && ws.AnyOneInOneOut, caches);
 
         for (int k = 0; k < types; k++)
         {
@@ -530,7 +577,7 @@ internal static class Simulator
     /// Splits the month's entries over types by the entry mix (a multinomial, drawn as conditional
     /// binomials). Under one-in-one-out, held types first take as many entrants as they lost.
     /// </summary>
-    private static void SplitEntries<TFlows>(CompiledModel model, TrialWorkspace ws, double entries, bool oneInOneOut)
+    private static void SplitEntries<TFlows>(CompiledModel model, TrialWorkspace ws, double entries, bool oneInOneOut, Span<BinomialLogCache> caches)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
@@ -573,7 +620,8 @@ internal static class Simulator
 
             double share = ws.EntryShare[k];
             double conditional = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
-            double n = TFlows.Binomial(u[slot++], remaining, conditional);
+            double n = TFlows.Binomial(u[slot], remaining, conditional, ref caches[slot]);
+            slot++;
             byType[k] += n;
             remaining -= n;
             shareLeft -= share;

@@ -1,3 +1,4 @@
+using RiskSim.Core.Random;
 using RiskSim.Core.Results;
 
 namespace RiskSim.Core.Engine;
@@ -23,6 +24,9 @@ internal sealed class TrialWorkspace
         PairBase = new double[model.Pairs];
         PairAdd = new double[model.Pairs];
         EffectSize = new double[model.Effects];
+        EffectSizeUnadjusted = new double[model.Effects];
+        Unadjusted = new double[k];
+        YearlyUnadjusted = new double[model.FyCount * Metrics.Count];
         EffectActualStart = new int[model.Effects];
         LineActualStart = new int[model.Lines];
         Lambda = new double[model.MonthCount];
@@ -30,6 +34,8 @@ internal sealed class TrialWorkspace
         Programme = new double[k];
         DoNothing = new double[k];
         Uniforms = new double[model.UniformsPerMonth];
+        BinomialCaches = new BinomialLogCache[Worlds * model.UniformsPerMonth];
+        Array.Fill(BinomialCaches, BinomialLogCache.Empty);
         Exits = new double[k];
         MovesOut = new double[k];
         MovesIn = new double[k];
@@ -61,6 +67,15 @@ internal sealed class TrialWorkspace
     public double[] PairBase { get; }
     public double[] PairAdd { get; }
     public double[] EffectSize { get; }
+
+    /// <summary>Per effect, its size with the realisation factor at plan (the unadjusted world).</summary>
+    public double[] EffectSizeUnadjusted { get; }
+
+    /// <summary>The unadjusted programme world's stock per type.</summary>
+    public double[] Unadjusted { get; }
+
+    /// <summary>The unadjusted world's month sums per FY (as <see cref="Yearly"/>).</summary>
+    public double[] YearlyUnadjusted { get; }
     public int[] EffectActualStart { get; }
     public int[] LineActualStart { get; }
     public double[] Lambda { get; }
@@ -68,6 +83,15 @@ internal sealed class TrialWorkspace
     public double[] Programme { get; }
     public double[] DoNothing { get; }
     public double[] Uniforms { get; }
+
+    /// <summary>The most worlds a month steps: programme, do-nothing and unadjusted programme.</summary>
+    public const int Worlds = 3;
+
+    /// <summary>
+    /// Per world and uniform slot, the binomial draw site's cache, [world × uniforms a month + slot]
+    /// (slot 0, the entries, has none). Carried across trials: a cache holds a pure function of p.
+    /// </summary>
+    public BinomialLogCache[] BinomialCaches { get; }
     public double[] Exits { get; }
     public double[] MovesOut { get; }
     public double[] MovesIn { get; }

@@ -250,6 +250,16 @@ public static class DiscreteInverse
     /// </exception>
     public static int Binomial(double u, int n, double p)
     {
+        var cache = BinomialLogCache.Empty;
+        return Binomial(u, n, p, ref cache);
+    }
+
+    /// <summary>
+    /// As <see cref="Binomial(double, int, double)"/>, reusing <paramref name="cache"/>'s logarithm when
+    /// <paramref name="p"/> is the one it holds (and storing it otherwise): the same result, bit for bit.
+    /// </summary>
+    internal static int Binomial(double u, int n, double p, ref BinomialLogCache cache)
+    {
         if (!(u >= 0.0 && u < 1.0))
         {
             ThrowUniformOutOfRange(u);
@@ -278,10 +288,22 @@ public static class DiscreteInverse
         double q = 1.0 - p; // exact when p >= 1/2 (Sterbenz)
         if (p <= 0.5)
         {
-            return n * p <= SequentialSearchMaxMean ? BinomialFromZero(u, n, p, q) : BinomialFromMode(u, n, p, q);
+            return n * p <= SequentialSearchMaxMean ? BinomialFromZero(u, n, p, q, StartLog(ref cache, p, p)) : BinomialFromMode(u, n, p, q);
         }
 
-        return n * q <= SequentialSearchMaxMean ? BinomialFromN(u, n, p, q) : BinomialFromMode(u, n, p, q);
+        return n * q <= SequentialSearchMaxMean ? BinomialFromN(u, n, p, q, StartLog(ref cache, p, q)) : BinomialFromMode(u, n, p, q);
+    }
+
+    /// <summary>ln(1 − <paramref name="smaller"/>) for probability <paramref name="p"/>, from the cache when it holds <paramref name="p"/>.</summary>
+    private static double StartLog(ref BinomialLogCache cache, double p, double smaller)
+    {
+        if (p != cache.P)
+        {
+            cache.P = p;
+            cache.Log = Log1P(-smaller);
+        }
+
+        return cache.Log;
     }
 
     /// <summary>Sequential search up from k = 0: F(0) = e^-λ, p(k) = p(k−1)·λ/k.</summary>
@@ -366,10 +388,10 @@ public static class DiscreteInverse
     /// BINV: sequential search up from k = 0 (p ≤ 1/2): F(0) = (1−p)^n,
     /// p(k+1) = p(k)·(n−k)/(k+1)·p/(1−p).
     /// </summary>
-    private static int BinomialFromZero(double u, int n, double p, double q)
+    private static int BinomialFromZero(double u, int n, double p, double q, double log1MinusP)
     {
         // n·ln(1-p) >= -2 ln 2 · n·p >= -139 here (p <= 1/2), so no underflow.
-        double pmf = Math.Exp(n * Log1P(-p));
+        double pmf = Math.Exp(n * log1MinusP);
         double odds = p / q;
         double cdf = pmf;
         int k = 0;
@@ -399,10 +421,10 @@ public static class DiscreteInverse
     /// P(X ≥ k) from P(X = n) = p^n with p(k−1) = p(k)·k/(n−k+1)·(1−p)/p, and stopping at the
     /// first k with F(k−1) = 1 − P(X ≥ k) ≤ u (so, as everywhere, the smallest k with F(k) &gt; u).
     /// </summary>
-    private static int BinomialFromN(double u, int n, double p, double q)
+    private static int BinomialFromN(double u, int n, double p, double q, double logP)
     {
         // n·ln p = n·ln(1-q) >= -2 ln 2 · n·q >= -139 here (q < 1/2), so no underflow.
-        double pmf = Math.Exp(n * Log1P(-q));
+        double pmf = Math.Exp(n * logP);
         double inverseOdds = q / p;
         double upper = pmf; // P(X >= k)
         int k = n;
