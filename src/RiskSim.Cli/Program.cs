@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(SensitivityCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
 
         // Tables are wide (one column per FY); when output goes to a file or pipe, do not wrap at 80.
         if (Console.IsOutputRedirected)

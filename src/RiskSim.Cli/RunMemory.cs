@@ -10,11 +10,12 @@ public static class RunMemory
     public const long FixedOverheadBytes = 80L * 1000 * 1000;
 
     /// <summary>
-    /// Estimated peak memory, in bytes, of <c>risksim run</c>. The summary keeps every trial's value of each
-    /// FY × metric (and the breakeven flag) for exact percentiles: trials × FYs × (14 + 1) × 8 bytes, the
-    /// only part that grows with trials. Trials stream through one block at a time: the engine's block,
-    /// the Parquet writer's column copies and its encoded pages are about four blocks of inputs and
-    /// per-FY metrics. (At 100,000 trials of Staffordshire this gives about 180 MB; measured peak 162 MB.)
+    /// Estimated peak memory, in bytes, of <c>risksim run</c>. Trials stream through one block at a time:
+    /// the engine's block, the Parquet writer's column copies and its encoded pages, and the summary's
+    /// spill buffer are about five blocks of inputs and per-FY metrics. The summary keeps its values in a
+    /// temporary file, not in memory (<see cref="SummaryAccumulator"/>), and reads back one FY × metric
+    /// column at a time to sort it: trials × 8 bytes, the only part that grows with trials (8 MB per
+    /// million trials).
     /// </summary>
     /// <param name="trials">Number of trials.</param>
     /// <param name="financialYears">FYs in the horizon.</param>
@@ -22,10 +23,9 @@ public static class RunMemory
     /// <param name="blockSize">Trials per block.</param>
     public static long EstimateBytes(int trials, int financialYears, int inputColumns, int blockSize)
     {
-        long keptPerTrial = (long)financialYears * SummaryAccumulator.FiguresPerFy * sizeof(double);
         long blockPerTrial = (((long)inputColumns + ((long)financialYears * Metrics.Count)) * sizeof(double)) + sizeof(int);
         long blockTrials = Math.Min(blockSize, trials);
-        return FixedOverheadBytes + (trials * keptPerTrial) + (4 * blockTrials * blockPerTrial);
+        return FixedOverheadBytes + ((long)trials * sizeof(double)) + (5 * blockTrials * blockPerTrial);
     }
 
     /// <summary>Memory the process may use: physical memory, or the container's or GC's limit if lower.</summary>
@@ -53,7 +53,52 @@ public static class RunMemory
             : "Run it on a machine with more memory.";
         throw new UserError(string.Create(
             CultureInfo.InvariantCulture,
-            $"--trials {trials}: the run would need about {need / 1e9:0.0} GB of memory (exact percentiles keep {financialYears} FYs × "
-            + $"{SummaryAccumulator.FiguresPerFy} figures × 8 bytes for every trial), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
+            $"--trials {trials}: the run would need about {need / 1e9:0.0} GB of memory (exact percentiles sort one column of "
+            + $"8 bytes per trial at a time), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
+    }
+
+    /// <summary>
+    /// Throws a <see cref="UserError"/> when the disk of <paramref name="outputDirectory"/> has less free
+    /// space than the summary's temporary file needs: trials × (FYs × 14 + 2) × 8 bytes (the results'
+    /// own files come on top; a full disk while writing them is reported as such).
+    /// </summary>
+    /// <param name="trials">Number of trials summarised (0: no summary, e.g. a shard).</param>
+    /// <param name="financialYears">FYs in the horizon.</param>
+    /// <param name="outputDirectory">The <c>--out</c> folder (need not exist yet).</param>
+    public static void EnsureDiskFits(long trials, int financialYears, string outputDirectory)
+    {
+        long need = trials * SummaryAccumulator.StoredPerTrial(financialYears) * sizeof(double);
+        long? free = FreeBytes(outputDirectory);
+        if (need == 0 || free is not { } available || need <= available)
+        {
+            return;
+        }
+
+        throw new UserError(string.Create(
+            CultureInfo.InvariantCulture,
+            $"--trials {trials}: the summary's temporary file would need about {need / 1e9:0.0} GB of free disk in {outputDirectory} "
+            + $"({SummaryAccumulator.StoredPerTrial(financialYears)} values × 8 bytes per trial, for exact percentiles), but only {available / 1e9:0.0} GB is free. "
+            + $"Use fewer trials, another --out disk, or split the run with --shard I/N over several machines."));
+    }
+
+    /// <summary>Free bytes on the disk of <paramref name="path"/> (or of its nearest existing parent); null when unknown.</summary>
+    private static long? FreeBytes(string path)
+    {
+        try
+        {
+            for (var dir = new DirectoryInfo(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)
+            {
+                if (dir.Exists)
+                {
+                    return new DriveInfo(dir.FullName).AvailableFreeSpace;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Unknown: the write itself reports a full disk.
+        }
+
+        return null;
     }
 }

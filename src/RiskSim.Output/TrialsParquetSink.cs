@@ -78,13 +78,15 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     /// <param name="inputColumns">Names of the sampled inputs, as in <see cref="TrialBlock.InputColumns"/>.</param>
     /// <param name="meta">Provenance stored in the files' key-value metadata.</param>
     /// <param name="eventColumns">Names of the risk-event columns (<c>event_&lt;id&gt;_fy</c>), as in <see cref="TrialBlock.EventColumns"/>; none when null.</param>
-    public TrialsParquetSink(ResultsDirectory directory, IReadOnlyList<string> inputColumns, RunMetadata meta, IReadOnlyList<string>? eventColumns = null)
+    /// <param name="extraMetadata">Key-value pairs stored after <paramref name="meta"/>'s (a shard's range); none when null.</param>
+    public TrialsParquetSink(ResultsDirectory directory, IReadOnlyList<string> inputColumns, RunMetadata meta, IReadOnlyList<string>? eventColumns = null, IReadOnlyList<KeyValuePair<string, string>>? extraMetadata = null)
         : this(
             (directory ?? throw new ArgumentNullException(nameof(directory))).PathFor(TrialsFileName),
             directory.PathFor(YearlyFileName),
             inputColumns,
             meta,
-            eventColumns)
+            eventColumns,
+            extraMetadata)
     {
     }
 
@@ -94,7 +96,8 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
     /// <param name="inputColumns">Names of the sampled inputs, as in <see cref="TrialBlock.InputColumns"/>; every block must carry the same names.</param>
     /// <param name="meta">Provenance stored in the files' key-value metadata.</param>
     /// <param name="eventColumns">Names of the risk-event columns; none when null.</param>
-    public TrialsParquetSink(string trialsPath, string yearlyPath, IReadOnlyList<string> inputColumns, RunMetadata meta, IReadOnlyList<string>? eventColumns = null)
+    /// <param name="extraMetadata">Key-value pairs stored after <paramref name="meta"/>'s; none when null.</param>
+    public TrialsParquetSink(string trialsPath, string yearlyPath, IReadOnlyList<string> inputColumns, RunMetadata meta, IReadOnlyList<string>? eventColumns = null, IReadOnlyList<KeyValuePair<string, string>>? extraMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(trialsPath);
         ArgumentNullException.ThrowIfNull(yearlyPath);
@@ -130,10 +133,10 @@ public sealed class TrialsParquetSink : ITrialSink, IDisposable
         RequireUniqueNames(trialsSchema, nameof(inputColumns));
         var yearlySchema = new ParquetSchema([yearlyTrialField, yearlyFyField, yearlyFyStartField, .. metricFields]);
 
-        trialsFile = ParquetFile.Create(trialsPath, trialsSchema, meta);
+        trialsFile = ParquetFile.Create(trialsPath, trialsSchema, meta, extraMetadata);
         try
         {
-            yearlyFile = ParquetFile.Create(yearlyPath, yearlySchema, meta);
+            yearlyFile = ParquetFile.Create(yearlyPath, yearlySchema, meta, extraMetadata);
         }
         catch
         {

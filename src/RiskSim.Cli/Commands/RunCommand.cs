@@ -6,6 +6,7 @@ using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
 using RiskSim.Core.Sampling;
 using RiskSim.Output;
+using RiskSim.Output.Shards;
 
 namespace RiskSim.Cli.Commands;
 
@@ -43,11 +44,15 @@ public static class RunCommand
         };
         var maxTrials = CommonOptions.WholeNumber("--max-trials", "trials", () => 1_000_000);
         maxTrials.Description = "With --precision: stop adding trials at this many, whatever the precision reached.";
+        var shard = new Option<string>("--shard")
+        {
+            Description = "Run only shard I of N (I/N, I = 0 … N−1; auto/N takes I from JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job) into OUT/shard=I; `risksim merge OUT` then builds the outputs of all trials.",
+        };
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet, shard,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -74,7 +79,27 @@ public static class RunCommand
                 throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
             }
 
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet));
+            ShardSpec? shardSpec = null;
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                shardSpec = ShardSpec.TryParse(shardText, Environment.GetEnvironmentVariable, out string? problem) ?? throw new UserError(problem!);
+                if (stopping is not null)
+                {
+                    throw new UserError("--shard cannot go with --precision: each shard's trial count is fixed by --trials and N.");
+                }
+
+                if (parse.GetValue(contingency) is not null)
+                {
+                    throw new UserError("--shard: give --contingency to `risksim merge`, which sees all the trials.");
+                }
+
+                if (shardSpec.Count > trialCount)
+                {
+                    throw new UserError($"--shard {shardSpec}: {shardSpec.Count} shards of {trialCount} trials would leave a shard empty.");
+                }
+            }
+
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), shardSpec);
         })));
         return command;
     }
@@ -88,6 +113,7 @@ public static class RunCommand
     /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
     /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
     /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
+    /// <param name="shard">With <c>--shard</c>: run only this shard's trials, into <c>OUT/shard=I</c>.</param>
     public static int Execute(
         string scenarioPath,
         RunOptions options,
@@ -96,18 +122,24 @@ public static class RunCommand
         CancellationToken cancellationToken = default,
         PrecisionTarget? precision = null,
         double? contingencyGbp = null,
-        bool quiet = false)
+        bool quiet = false,
+        ShardSpec? shard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
         RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
+        RunMemory.EnsureDiskFits(shard is null ? precision?.MaxTrials ?? options.Trials : 0, model.FinancialYears.Count, outputDirectory);
         string design = !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
         var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), design);
         var clock = Stopwatch.StartNew();
         var plan = PlanRunner.Run(model);
         double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
         cancellationToken.ThrowIfCancellationRequested();
+        if (shard is not null)
+        {
+            return ExecuteShard(input, options, shard, meta, plan, Path.Combine(outputDirectory, shard.FolderName), force, quiet, cancellationToken);
+        }
 
         var directory = OutputErrors.OpenResults(outputDirectory, force);
 
@@ -116,8 +148,8 @@ public static class RunCommand
         UnadjustedOutcome? unadjusted = null;
 
         // With a realisation factor: the same trials with the factor at plan, computed in the same pass.
-        var unadjustedAccumulator = model.RealisationInput >= 0 && options.InputUncertainty
-            ? new SummaryAccumulator(model.FinancialYears, options.Trials)
+        using var unadjustedAccumulator = model.RealisationInput >= 0 && options.InputUncertainty
+            ? new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory)
             : null;
         ITrialSink[]? unadjustedSinks = unadjustedAccumulator is null ? null : [unadjustedAccumulator];
         using (directory)
@@ -127,7 +159,7 @@ public static class RunCommand
             {
                 using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
                 {
-                    var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
+                    using var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory);
                     var progress = quiet ? null : TrialProgress.ForConsole(options.Trials);
                     try
                     {
@@ -169,6 +201,42 @@ public static class RunCommand
         }
 
         RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory, coverages, unadjusted);
+        return 0;
+    }
+
+    /// <summary><c>--shard I/N</c>: runs the shard's trials into <c>OUT/shard=I</c> (its own lock and existing-folder rules).</summary>
+    private static int ExecuteShard(ScenarioInput input, RunOptions options, ShardSpec shard, RunMetadata meta, PlanResult plan, string shardDirectory, bool force, bool quiet, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var directory = OutputErrors.OpenResults(shardDirectory, force);
+        (long First, int Trials) range;
+        using (directory)
+        {
+            OutputErrors.ReportLeftovers(directory);
+            try
+            {
+                var progress = quiet ? null : TrialProgress.ForConsole(shard.Range(options.Trials).Trials);
+                try
+                {
+                    range = ShardRun.Write(input.Model, options, shard, meta, plan, input.Scenario.Reference, directory, progress, cancellationToken);
+                }
+                finally
+                {
+                    progress?.Finish();
+                }
+
+                directory.Commit(meta, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultsFolderException)
+            {
+                throw OutputErrors.Translate(shardDirectory, e, directory);
+            }
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Shard {shard} of '{input.Scenario.Name}': trials {range.First:#,0} to {range.First + range.Trials - 1:#,0} ({range.Trials:#,0} of {options.Trials:#,0}, seed {options.Seed}) in {clock.Elapsed.TotalSeconds:0.0} s, written to {shardDirectory}."));
+        Console.WriteLine($"When all {shard.Count} shards have finished: risksim merge {Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(shardDirectory))} --out MERGED");
         return 0;
     }
 
