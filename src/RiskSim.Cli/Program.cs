@@ -47,6 +47,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(console, error));
         root.Subcommands.Add(InitCommand.Create(console, error));
         root.Subcommands.Add(SensitivityCommand.Create(console, error));
+        root.Subcommands.Add(CalibrateCommand.Create(console, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
