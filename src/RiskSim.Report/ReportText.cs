@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Net;
+
+namespace RiskSim.Report;
+
+/// <summary>
+/// The report's number formats: money in £'000 with a surplus (negative) in brackets as the
+/// councils' papers print it, shares as whole percentages, counts with thousands separators.
+/// </summary>
+internal static class ReportText
+{
+    /// <summary>£ to £'000 for a table cell or axis tick, e.g. −1,315,000 → "(1,315)"; never "(0)".</summary>
+    public static string Thousands(double gbp)
+    {
+        double k = Math.Round(gbp / 1000.0, MidpointRounding.AwayFromZero);
+        if (k == 0)
+        {
+            return "0";
+        }
+
+        string digits = Math.Abs(k).ToString("#,0", CultureInfo.InvariantCulture);
+        return k < 0 ? $"({digits})" : digits;
+    }
+
+    /// <summary>£ in running text, in £'000 with the unit: 2,250,000 → "£2,250k", −1,315,000 → "£(1,315)k".</summary>
+    public static string Money(double gbp) => "£" + Thousands(gbp) + "k";
+
+    /// <summary>A share in [0, 1] as a percentage, e.g. 0.347 → "35 %"; one decimal below 1 % or above 99 % so a small share is not shown as 0 %.</summary>
+    public static string Percent(double share)
+    {
+        double p = share * 100;
+        return p is > 0 and < 1 or > 99 and < 100
+            ? p.ToString("0.0", CultureInfo.InvariantCulture) + " %"
+            : p.ToString("0", CultureInfo.InvariantCulture) + " %";
+    }
+
+    /// <summary>A share's Monte Carlo standard error in percentage points, e.g. "±0.5 pp".</summary>
+    public static string PercentSe(double share, long trials)
+    {
+        double se = trials > 0 ? Math.Sqrt(share * (1 - share) / trials) * 100 : double.NaN;
+        return "±" + se.ToString(se < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + " pp";
+    }
+
+    /// <summary>A count (children, trials), rounded: 1120.4 → "1,120".</summary>
+    public static string Count(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
+
+    /// <summary>A plain number with up to four significant decimals (input values, indices).</summary>
+    public static string Number(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A metric value in its unit: £'000 for money columns (<c>_gbp</c>), a count otherwise.</summary>
+    public static string Metric(string metric, double value) => IsMoney(metric) ? Thousands(value) : Count(value);
+
+    /// <summary>Whether a metric column is money (its name ends in <c>_gbp</c>).</summary>
+    public static bool IsMoney(string metric) => metric.EndsWith("_gbp", StringComparison.Ordinal);
+
+    /// <summary>HTML-escapes text for an element or an attribute.</summary>
+    public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    /// <summary>"2024-03" → "March 2024" (the month's name, as a reader says it).</summary>
+    public static string MonthName(string month) =>
+        DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : month;
+}
