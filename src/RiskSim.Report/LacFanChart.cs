@@ -31,7 +31,6 @@ internal static class LacFanChart
         median.LegendText = "Median (P50)";
         var plan = plot.Add.ScatterLine(x, [.. fan.Select(p => p.Plan)], ChartCanvas.Plan);
         plan.LineWidth = 2;
-        plan.LinePattern = LinePattern.Dashed;
         plan.LegendText = "Plan";
 
         var milestones = fan.Where(p => p.PaperMilestone is not null).ToArray();
@@ -52,7 +51,7 @@ internal static class LacFanChart
         return new ReportChart(
             "lac-fan",
             "Looked-after children by month",
-            "Children looked after at each month end (count), programme world, across trials; the dashed line is the plan.",
+            "Children looked after at each month end (count), programme world, across trials; the orange line is the plan.",
             Reading(fan),
             ChartCanvas.ToSvg(plot, "lac-fan"));
     }

@@ -38,7 +38,6 @@ internal static class PositionFanChart
         {
             var line = plot.Add.Scatter(x, [.. plan.Select(p => p!.Value)], ChartCanvas.Plan);
             line.LineWidth = 2;
-            line.LinePattern = LinePattern.Dashed;
             line.LegendText = "Plan";
         }
 
@@ -76,8 +75,8 @@ internal static class PositionFanChart
 
         int medianYear = FirstAtOrBelowZero(rows.Select(r => r.P50).ToArray());
         text += medianYear >= 0
-            ? $"); the median year first breaks even in {years[medianYear]}"
-            : "); the median year never breaks even within the horizon";
+            ? $"); the median position first breaks even in {years[medianYear]}"
+            : "); the median position never breaks even within the horizon";
         if (plan.All(q => q is not null))
         {
             int planYear = FirstAtOrBelowZero([.. plan.Select(q => q!.Value)]);

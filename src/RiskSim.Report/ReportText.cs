@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using System.Text;
 
 namespace RiskSim.Report;
 
@@ -53,8 +53,33 @@ internal static class ReportText
     /// <summary>Whether a metric column is money (its name ends in <c>_gbp</c>).</summary>
     public static bool IsMoney(string metric) => metric.EndsWith("_gbp", StringComparison.Ordinal);
 
-    /// <summary>HTML-escapes text for an element or an attribute.</summary>
-    public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>
+    /// Escapes text for an element or a quoted attribute: the five markup characters only, so "£"
+    /// and "–" stay readable in the page's source (WebUtility.HtmlEncode turns them into numeric entities).
+    /// </summary>
+    public static string Html(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            html.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return html.ToString();
+    }
 
     /// <summary>"2024-03" → "March 2024" (the month's name, as a reader says it).</summary>
     public static string MonthName(string month) =>

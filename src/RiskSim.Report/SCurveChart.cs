@@ -30,7 +30,7 @@ internal static class SCurveChart
         line.LineWidth = 2.5f;
         line.LegendText = "Cumulative position (S-curve)";
 
-        var plan = plot.Add.VerticalLine(c.PlanCumulativeGbp, 2, ChartCanvas.Plan, LinePattern.Dashed);
+        var plan = plot.Add.VerticalLine(c.PlanCumulativeGbp, 2, ChartCanvas.Plan, LinePattern.Solid);
         plan.LegendText = $"Plan: {ReportText.Money(c.PlanCumulativeGbp)}";
 
         var levels = c.Levels;
@@ -56,7 +56,7 @@ internal static class SCurveChart
 
         foreach (var coverage in result.Coverages.Where(k => k.AmountGbp != 0))
         {
-            var given = plot.Add.VerticalLine(c.PlanCumulativeGbp + coverage.AmountGbp, 2, Given, LinePattern.DenselyDashed);
+            var given = plot.Add.VerticalLine(c.PlanCumulativeGbp + coverage.AmountGbp, 2, Given, LinePattern.Solid);
             given.LegendText = $"Contingency {ReportText.Money(coverage.AmountGbp)} covers {coverage.Describe()}";
         }
 
