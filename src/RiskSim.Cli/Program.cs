@@ -43,6 +43,7 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
 
         var parse = root.Parse(args);

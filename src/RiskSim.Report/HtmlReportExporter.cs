@@ -9,14 +9,14 @@ namespace RiskSim.Report;
 /// one-line reading, the paper's table at plan / P10 / P50 / P90, the contingency, the inputs and
 /// the run's metadata.
 /// </summary>
-public sealed class HtmlReportExporter : IRunResultExporter
+public sealed class HtmlReportExporter : IRunResultExporter, IRunResultFileExporter
 {
     /// <summary>The report's file name in a results folder.</summary>
     public const string ReportFileName = "report.html";
 
     private readonly string? path;
 
-    /// <summary>An exporter for <see cref="Write"/> only.</summary>
+    /// <summary>An exporter for <see cref="Write"/> only (a run passes it to the job, which names the path in its temporary folder).</summary>
     public HtmlReportExporter()
     {
     }
@@ -31,7 +31,7 @@ public sealed class HtmlReportExporter : IRunResultExporter
     /// <inheritdoc/>
     public string Name => "html";
 
-    /// <summary>The bare file name, <c>report.html</c>.</summary>
+    /// <inheritdoc/>
     public string FileName => ReportFileName;
 
     /// <inheritdoc/>
@@ -41,10 +41,11 @@ public sealed class HtmlReportExporter : IRunResultExporter
     /// <summary>The page as a string.</summary>
     public static string Render(RunResult result) => ReportDocument.Render(result);
 
-    /// <summary>
+    /// <inheritdoc cref="IRunResultFileExporter.Write"/>
+    /// <remarks>
     /// Writes the page at <paramref name="path"/>: into a temporary file beside it, then renamed over
     /// it, so a reader never sees half a report (inside a run's temporary folder this costs nothing more).
-    /// </summary>
+    /// </remarks>
     public void Write(RunResult result, string path)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -67,16 +67,16 @@ internal static class PositionFanChart
     {
         var last = rows[^1];
         string text = $"In {years[^1]} the budget position is between {ReportText.Money(last.P5)} and {ReportText.Money(last.P95)} "
-            + $"in 90 % of trials (median {ReportText.Money(last.P50)}";
+            + $"in 90 % of trials, with a median of {ReportText.Money(last.P50)}";
         if (plan[^1] is { } p)
         {
-            text += $"; plan {ReportText.Money(p.Value)}";
+            text += $" against the plan's {ReportText.Money(p.Value)}";
         }
 
         int medianYear = FirstAtOrBelowZero(rows.Select(r => r.P50).ToArray());
         text += medianYear >= 0
-            ? $"); the median position first breaks even in {years[medianYear]}"
-            : "); the median position never breaks even within the horizon";
+            ? $"; the median position first breaks even in {years[medianYear]}"
+            : "; the median position never breaks even within the horizon";
         if (plan.All(q => q is not null))
         {
             int planYear = FirstAtOrBelowZero([.. plan.Select(q => q!.Value)]);

@@ -4,26 +4,17 @@ using System.Text;
 namespace RiskSim.Report;
 
 /// <summary>
-/// The report's number formats: money in £'000 with a surplus (negative) in brackets as the
-/// councils' papers print it, shares as whole percentages, counts with thousands separators.
+/// The report's number formats: money through the shared <see cref="Core.Results.Run.Money"/>
+/// (£'000 in tables and on axes, £m in sentences, a surplus in brackets as the papers print it),
+/// shares as whole percentages, counts with thousands separators.
 /// </summary>
 internal static class ReportText
 {
-    /// <summary>£ to £'000 for a table cell or axis tick, e.g. −1,315,000 → "(1,315)"; never "(0)".</summary>
-    public static string Thousands(double gbp)
-    {
-        double k = Math.Round(gbp / 1000.0, MidpointRounding.AwayFromZero);
-        if (k == 0)
-        {
-            return "0";
-        }
+    /// <summary>£ to £'000 for a table cell or axis tick, e.g. −1,315,000 → "(1,315)": the shared <see cref="Core.Results.Run.Money"/> format.</summary>
+    public static string Thousands(double gbp) => Core.Results.Run.Money.Thousands(gbp);
 
-        string digits = Math.Abs(k).ToString("#,0", CultureInfo.InvariantCulture);
-        return k < 0 ? $"({digits})" : digits;
-    }
-
-    /// <summary>£ in running text, in £'000 with the unit: 2,250,000 → "£2,250k", −1,315,000 → "£(1,315)k".</summary>
-    public static string Money(double gbp) => "£" + Thousands(gbp) + "k";
+    /// <summary>£ in running text, in £m as the console summary says it: 2,250,000 → "£2.3m", −1,315,000 → "(£1.3m)".</summary>
+    public static string Money(double gbp) => Core.Results.Run.Money.Millions(gbp);
 
     /// <summary>A share in [0, 1] as a percentage, e.g. 0.347 → "35 %"; one decimal below 1 % or above 99 % so a small share is not shown as 0 %.</summary>
     public static string Percent(double share)

@@ -7,6 +7,7 @@ using RiskSim.Core.Engine;
 using RiskSim.Core.Results.Run;
 using RiskSim.Core.Sampling;
 using RiskSim.Output;
+using RiskSim.Report;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
@@ -113,6 +114,7 @@ public static class RunCommand
             Precision = precision,
             ContingencyGbp = contingencyGbp,
             Progress = quiet ? null : TrialProgress.ForConsole(options.Trials),
+            FileExporters = [new HtmlReportExporter()],
         };
 
         RunResult result;
