@@ -42,7 +42,7 @@ internal static class BreakevenChart
         ChartCanvas.LabelTicks(plot.Axes.Bottom, [.. result.Years, "Never"]);
         ChartCanvas.PercentTicks(plot.Axes.Left);
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperRight);
+        ChartCanvas.LegendBelow(plot);
         return new ReportChart(
             "breakeven",
             "When the programme breaks even",

@@ -50,6 +50,15 @@ internal static partial class ChartCanvas
         return plot;
     }
 
+    /// <summary>The legend in a row under the plot, where it never hides a band or a bar.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontSize = 12;
+        plot.Legend.FontName = FontName;
+    }
+
     /// <summary>Left-axis ticks in £'000 with a surplus in brackets.</summary>
     public static void MoneyTicksLeft(Plot plot) =>
         plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = ReportText.Thousands };

@@ -47,7 +47,7 @@ internal static class LacFanChart
         }
 
         plot.Axes.DateTimeTicksBottom();
-        plot.ShowLegend(Alignment.UpperRight);
+        ChartCanvas.LegendBelow(plot);
         return new ReportChart(
             "lac-fan",
             "Looked-after children by month",

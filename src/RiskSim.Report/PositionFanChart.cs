@@ -53,7 +53,7 @@ internal static class PositionFanChart
 
         ChartCanvas.LabelTicks(plot.Axes.Bottom, result.Years);
         ChartCanvas.MoneyTicksLeft(plot);
-        plot.ShowLegend(Alignment.UpperRight);
+        ChartCanvas.LegendBelow(plot);
         return new ReportChart(
             "position-fan",
             "Budget position by financial year",

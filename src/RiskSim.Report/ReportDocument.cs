@@ -34,7 +34,7 @@ internal static class ReportDocument
         html.Append("<header><h1>").Append(ReportText.Html(title)).Append("</h1>\n<p class=\"sub\">");
         if (result.Scenario.Source is { } source)
         {
-            html.Append("From ").Append(ReportTables.Linked(source)).Append(". ");
+            html.Append(ReportTables.Linked(source.TrimEnd().TrimEnd('.'))).Append(". ");
         }
 
         html.Append(ReportText.Html($"{ReportText.Count(result.Metadata.Trials)} trials, seed {result.Metadata.Seed}, FYs {result.Years[0]} to {result.Years[^1]}. "))

@@ -24,7 +24,11 @@ internal static class ReportStyle
         .plan-row td { color: #d94801; }
         .median-row td { font-weight: 600; }
         .unit { font-weight: normal; color: #737373; font-size: 0.8rem; }
-        .source { max-width: 22rem; font-size: 0.8rem; }
+        table.inputs { width: 100%; table-layout: fixed; }
+        .inputs col.name { width: 24%; } .inputs col.dist { width: 16%; } .inputs col.value { width: 7.5%; } .inputs col.src { width: 30%; }
+        .inputs td { overflow-wrap: anywhere; }
+        .inputs .num { white-space: normal; }
+        .source { font-size: 0.8rem; }
         .meta th { font-weight: normal; color: #525252; }
         .table-wrap { overflow-x: auto; }
         footer { margin-top: 2.5rem; color: #737373; font-size: 0.8rem; }

@@ -109,7 +109,7 @@ internal static partial class ReportTables
         }
 
         var html = new StringBuilder();
-        html.Append("<table class=\"inputs\"><thead><tr><th scope=\"col\">Input</th><th scope=\"col\">Distribution</th>")
+        html.Append("<table class=\"inputs\"><colgroup><col class=\"name\"><col class=\"dist\"><col span=\"4\" class=\"value\"><col class=\"src\"></colgroup><thead><tr><th scope=\"col\">Input</th><th scope=\"col\">Distribution</th>")
             .Append("<th scope=\"col\" class=\"num\">Plan</th><th scope=\"col\" class=\"num\">P10</th><th scope=\"col\" class=\"num\">P50</th><th scope=\"col\" class=\"num\">P90</th><th scope=\"col\">Source</th></tr></thead><tbody>");
         foreach (var input in result.Inputs)
         {

@@ -35,8 +35,13 @@ internal static class ReportText
     /// <summary>A count (children, trials), rounded: 1120.4 → "1,120".</summary>
     public static string Count(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
-    /// <summary>A plain number with up to four significant decimals (input values, indices).</summary>
-    public static string Number(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
+    /// <summary>An input's value to about four significant figures: 3,995.8675 → "3,996", 373.4237 → "373.4", 0.013 → "0.013".</summary>
+    public static string Number(double value)
+    {
+        double size = Math.Abs(value);
+        string format = size >= 1000 ? "#,0" : size >= 100 ? "0.#" : size >= 10 ? "0.##" : size >= 1 ? "0.###" : "0.####";
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A metric value in its unit: £'000 for money columns (<c>_gbp</c>), a count otherwise.</summary>
     public static string Metric(string metric, double value) => IsMoney(metric) ? Thousands(value) : Count(value);

@@ -45,7 +45,7 @@ internal static class SCurveChart
         foreach (var level in levels)
         {
             var label = plot.Add.Text(
-                string.Create(CultureInfo.InvariantCulture, $"P{level.Confidence * 100:0}: {ReportText.Money(level.ContingencyGbp)}"),
+                string.Create(CultureInfo.InvariantCulture, $"P{level.Confidence * 100:0}: plan + {ReportText.Money(level.ContingencyGbp)}"),
                 level.CumulativePositionGbp,
                 level.Confidence * 100);
             label.LabelFontSize = 12;
@@ -63,7 +63,7 @@ internal static class SCurveChart
         ChartCanvas.MoneyTicksBottom(plot);
         ChartCanvas.PercentTicks(plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 100);
-        plot.ShowLegend(Alignment.LowerRight);
+        ChartCanvas.LegendBelow(plot);
         return new ReportChart(
             "s-curve",
             "Contingency: the S-curve of the cumulative position",

@@ -78,7 +78,7 @@ internal static class SensitivityCharts
             ChartCanvas.MoneyTicksBottom(plot);
         }
 
-        plot.ShowLegend(Alignment.LowerRight);
+        ChartCanvas.LegendBelow(plot);
         var top = pairs[^1];
         string Fmt(double v) => money ? ReportText.Money(v) : ReportText.Number(v);
         return new ReportChart(
@@ -128,7 +128,7 @@ internal static class SensitivityCharts
         ChartCanvas.LabelTicks(plot.Axes.Left, [.. inputs.Select(p => p.Input)]);
         ChartCanvas.PercentTicks(plot.Axes.Bottom);
         plot.Axes.Margins(left: 0);
-        plot.ShowLegend(Alignment.LowerRight);
+        ChartCanvas.LegendBelow(plot);
         var top = inputs[^1];
         return new ReportChart(
             "sobol",

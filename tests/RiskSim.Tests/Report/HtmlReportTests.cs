@@ -34,7 +34,7 @@ public sealed partial class HtmlReportTests
             Assert.True(DrawnPath().Matches(figure).Count >= 8, $"chart {id} has fewer than 8 drawn paths (4 inputs × 2 bars)");
         }
 
-        Assert.Contains("entries_rate_multiplier moves the median cumulative_position_gbp the most: from £(2,400)k at its P10 to £400k at its P90 (a swing of £2,800k)", html, StringComparison.Ordinal);
+        Assert.Contains("entries_rate_multiplier moves the median cumulative_position_gbp the most: from (£2.4m) at its P10 to £0.4m at its P90 (a swing of £2.8m)", html, StringComparison.Ordinal);
         Assert.Contains("entries_rate_multiplier explains about 41 % of the variance of cumulative_position_gbp on its own and 45 %", html, StringComparison.Ordinal);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class HtmlReportTests
         Assert.Contains("at the end of March 2024 is between 866 and 1,087 (median 976); the plan&#39;s 929 is between the 25th percentile and the median", html, StringComparison.Ordinal);
 
         // 2023/24 position: median −1,300,000, sd 600,000, so P5 = −2,287,000 and P95 = −313,000; the median first ≤ 0 in 2021/22.
-        Assert.Contains("In 2023/24 the budget position is between £(2,287)k and £(313)k in 90 % of trials (median £(1,300)k; plan £(1,600)k); the median position first breaks even in 2021/22, the plan in 2021/22.", html, StringComparison.Ordinal);
+        Assert.Contains("In 2023/24 the budget position is between (£2.3m) and (£0.3m) in 90 % of trials, with a median of (£1.3m) against the plan&#39;s (£1.6m); the median position first breaks even in 2021/22, the plan in 2021/22.", html, StringComparison.Ordinal);
 
         // P(first breakeven by 2022/23) = 0.72 with 10,000 trials: se = √(0.72 × 0.28 / 10,000) = 0.45 pp.
         Assert.Contains("The chance of breaking even by 2022/23, the paper&#39;s breakeven year, is 72 % (±0.4 pp); of breaking even for good by then 66 %; 16 % of trials never", html, StringComparison.Ordinal);
@@ -84,8 +84,8 @@ public sealed partial class HtmlReportTests
         // P80 = −1,000,000 + 2,000,000 × z(0.8) = 683,242; less the plan's −2,200,000 gives 2,883,242.
         var p80 = result.Contingency.Levels[1];
         Assert.Equal(2_883_242, p80.ContingencyGbp, 0);
-        Assert.Contains("To cover 80 % of trials the council would hold £2,883k over the plan (95 % interval £2,823k to £2,943k)", html, StringComparison.Ordinal);
-        Assert.Contains("the plan alone is at P27.0 (±0.4); a contingency of £2,250k covers P61.0 (±0.5).", html, StringComparison.Ordinal);
+        Assert.Contains("To cover 80 % of trials the council would hold £2.9m over the plan (95 % interval £2.8m to £2.9m)", html, StringComparison.Ordinal);
+        Assert.Contains("the plan alone is at P27.0 (±0.4); a contingency of £2.3m covers P61.0 (±0.5).", html, StringComparison.Ordinal);
     }
 
     [Fact]
