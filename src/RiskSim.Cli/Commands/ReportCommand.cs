@@ -12,8 +12,8 @@ namespace RiskSim.Cli.Commands;
 /// </summary>
 public static class ReportCommand
 {
-    /// <summary>Builds the command, printing to <paramref name="console"/>.</summary>
-    public static Command Create(IAnsiConsole console)
+    /// <summary>Builds the command, printing to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var folder = new Argument<string>("RESULTS_DIR")
         {
@@ -25,7 +25,7 @@ public static class ReportCommand
         {
             folder,
         };
-        command.SetAction(parse => CommandRunner.Guard(() => Execute(console, parse.GetValue(folder)!)));
+        command.SetAction(parse => CommandRunner.Guard(error, () => Execute(console, parse.GetValue(folder)!)));
         return command;
     }
 
