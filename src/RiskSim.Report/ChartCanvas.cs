@@ -85,7 +85,7 @@ internal static partial class ChartCanvas
 
     /// <summary>
     /// Renders the plot as an inline <c>&lt;svg&gt;</c>: without the XML declaration, with a
-    /// viewBox so it scales, and with every id (ScottPlot's clip paths) prefixed by
+    /// viewBox so it scales, and with every id (ScottPlot's clip paths) renamed after
     /// <paramref name="id"/>, since ids are shared by the whole HTML page and a clip path named
     /// alike in two charts would clip the second chart with the first one's rectangle.
     /// </summary>
@@ -99,9 +99,19 @@ internal static partial class ChartCanvas
         }
 
         svg = svg[start..];
-        svg = IdAttribute().Replace(svg, m => $"id=\"{id}-{m.Groups[1].Value}\"");
-        svg = UrlReference().Replace(svg, m => $"url(#{id}-{m.Groups[1].Value})");
-        svg = HrefReference().Replace(svg, m => $"href=\"#{id}-{m.Groups[1].Value}\"");
+
+        // Renumbered in order of appearance: ScottPlot numbers clip paths from a process-wide counter,
+        // so the same result would otherwise give a different page on each render.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in IdAttribute().Matches(svg))
+        {
+            names.TryAdd(m.Groups[1].Value, string.Create(CultureInfo.InvariantCulture, $"{id}-clip{names.Count + 1}"));
+        }
+
+        string Renamed(string old) => names.TryGetValue(old, out string? name) ? name : old;
+        svg = IdAttribute().Replace(svg, m => $"id=\"{Renamed(m.Groups[1].Value)}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{Renamed(m.Groups[1].Value)})");
+        svg = HrefReference().Replace(svg, m => $"href=\"#{Renamed(m.Groups[1].Value)}\"");
         string open = string.Create(
             CultureInfo.InvariantCulture,
             $"<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\" ");

@@ -15,6 +15,7 @@ namespace RiskSim.Tests.Report;
 /// Under CI (<c>CI</c> set) a missing browser fails the test; on a developer's machine without it
 /// the test is skipped with a message saying what to install.
 /// </remarks>
+[Collection(Cli.ConsoleCollection.Name)]
 public sealed class ReportBrowserTests(ITestOutputHelper output)
 {
     private const string Install = "apt-get install -y chromium chromium-driver";
@@ -28,47 +29,70 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
         {
             string page = Path.Combine(dir, HtmlReportExporter.ReportFileName);
             new HtmlReportExporter(page).Export(SampleRunResult.Create(withSensitivity: true));
-            string[] expected = ["lac-fan", "position-fan", "breakeven", "s-curve", "tornado", "sobol"];
-
-            using var driver = Start(browser, driverPath);
-            driver.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
-
-            var errors = driver.Manage().Logs.GetLog(LogType.Browser)
-                .Where(e => e.Level >= LogLevel.Warning)
-                .Select(e => $"{e.Level}: {e.Message}")
-                .ToList();
-            Assert.True(errors.Count == 0, "console messages:\n" + string.Join('\n', errors));
-
-            var js = (IJavaScriptExecutor)driver;
-            long fetched = (long)js.ExecuteScript("return performance.getEntriesByType('resource').length;")!;
-            Assert.Equal(0, fetched);
-
-            foreach (string id in expected)
-            {
-                var figure = driver.FindElement(By.Id(id));
-                var svg = figure.FindElement(By.CssSelector("svg"));
-                Assert.True(svg.Size.Width > 300 && svg.Size.Height > 150, $"chart {id} is drawn {svg.Size.Width}×{svg.Size.Height} px");
-
-                // Paths with a real extent: the bands, lines and bars, not just the frame.
-                long drawn = (long)js.ExecuteScript(
-                    "return [...arguments[0].querySelectorAll('path, ellipse, rect')].filter(p => { const b = p.getBBox(); return b.width > 0 && b.height > 0; }).length;",
-                    svg)!;
-                Assert.True(drawn >= 8, $"chart {id} has {drawn} drawn shapes");
-
-                long labels = (long)js.ExecuteScript("return [...arguments[0].querySelectorAll('text')].filter(t => t.textContent.trim().length > 0).length;", svg)!;
-                Assert.True(labels >= 4, $"chart {id} has {labels} text labels (axes, ticks)");
-                Assert.False(string.IsNullOrWhiteSpace(figure.FindElement(By.CssSelector("figcaption.reading")).Text), $"chart {id} has no reading");
-            }
-
-            string shot = Path.Combine(AppContext.BaseDirectory, "report-browser-test.png");
-            ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);
-            Assert.True(new FileInfo(shot).Length > 10_000, "the screenshot is nearly empty");
-            output.WriteLine($"screenshot: {shot}");
+            AssertRendered(browser, driverPath, page, ["lac-fan", "position-fan", "breakeven", "s-curve", "tornado", "sobol"], "report-browser-test.png");
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [SkippableFact]
+    public void Chromium_opens_the_report_of_a_real_Staffordshire_run()
+    {
+        var (browser, driverPath) = FindChromium();
+        string dir = Directory.CreateTempSubdirectory("risksim-report-browser-").FullName;
+        try
+        {
+            string output = Path.Combine(dir, "results");
+            var run = Cli.CliHarness.Run("run", Cli.CliHarness.StaffordshirePath, "--trials", "300", "--seed", "1", "--out", output, "--quiet");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            AssertRendered(browser, driverPath, Path.Combine(output, HtmlReportExporter.ReportFileName), ["lac-fan", "position-fan", "breakeven", "s-curve"], "report-browser-staffordshire.png");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private void AssertRendered(string browser, string driverPath, string page, string[] expected, string screenshotName)
+    {
+        using var driver = Start(browser, driverPath);
+        driver.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+
+        var errors = driver.Manage().Logs.GetLog(LogType.Browser)
+            .Where(e => e.Level >= LogLevel.Warning)
+            .Select(e => $"{e.Level}: {e.Message}")
+            .ToList();
+        Assert.True(errors.Count == 0, "console messages:\n" + string.Join('\n', errors));
+
+        var js = (IJavaScriptExecutor)driver;
+        long fetched = (long)js.ExecuteScript("return performance.getEntriesByType('resource').length;")!;
+        Assert.Equal(0, fetched);
+
+        var charts = driver.FindElements(By.CssSelector("figure.chart")).Select(f => f.GetAttribute("id")).ToArray();
+        Assert.Equal(expected, charts);
+        foreach (string id in expected)
+        {
+            var figure = driver.FindElement(By.Id(id));
+            var svg = figure.FindElement(By.CssSelector("svg"));
+            Assert.True(svg.Size.Width > 300 && svg.Size.Height > 150, $"chart {id} is drawn {svg.Size.Width}×{svg.Size.Height} px");
+
+            // Shapes with a real extent: the bands, lines and bars, not just the frame.
+            long drawn = (long)js.ExecuteScript(
+                "return [...arguments[0].querySelectorAll('path, ellipse, rect')].filter(p => { const b = p.getBBox(); return b.width > 0 && b.height > 0; }).length;",
+                svg)!;
+            Assert.True(drawn >= 8, $"chart {id} has {drawn} drawn shapes");
+
+            long labels = (long)js.ExecuteScript("return [...arguments[0].querySelectorAll('text')].filter(t => t.textContent.trim().length > 0).length;", svg)!;
+            Assert.True(labels >= 4, $"chart {id} has {labels} text labels (axes, ticks)");
+            Assert.False(string.IsNullOrWhiteSpace(figure.FindElement(By.CssSelector("figcaption.reading")).Text), $"chart {id} has no reading");
+        }
+
+        string shot = Path.Combine(AppContext.BaseDirectory, screenshotName);
+        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);
+        Assert.True(new FileInfo(shot).Length > 10_000, "the screenshot is nearly empty");
+        output.WriteLine($"screenshot: {shot}");
     }
 
     private static ChromeDriver Start(string browser, string driverPath)
