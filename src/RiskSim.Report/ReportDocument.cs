@@ -38,7 +38,7 @@ internal static class ReportDocument
         }
 
         html.Append(ReportText.Html($"{ReportText.Count(result.Metadata.Trials)} trials, seed {result.Metadata.Seed}, FYs {result.Years[0]} to {result.Years[^1]}. "))
-            .Append("Money in £'000 unless labelled; a surplus (negative) in brackets, as the paper prints it.</p></header>\n");
+            .Append("Money in £'000 in tables and on axes, in £m in sentences; a surplus (negative) in brackets, as the paper prints it.</p></header>\n");
 
         html.Append("<section class=\"headline\" aria-label=\"Headline\"><ul>\n");
         foreach (var chart in charts)
