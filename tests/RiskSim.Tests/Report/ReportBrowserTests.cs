@@ -111,6 +111,8 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     {
         string? browser = Environment.GetEnvironmentVariable("CHROME_BIN") is { Length: > 0 } b ? b : OnPath("chromium") ?? OnPath("chromium-browser");
         string? driver = Environment.GetEnvironmentVariable("CHROMEDRIVER") is { Length: > 0 } d ? d : OnPath("chromedriver");
+        browser = File.Exists(browser) ? browser : null;
+        driver = File.Exists(driver) ? driver : null;
         if (browser is not null && driver is not null)
         {
             return (browser, driver);
