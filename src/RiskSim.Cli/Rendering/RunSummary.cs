@@ -81,7 +81,7 @@ public sealed class RunSummary(IAnsiConsole console, RunOptions options, TimeSpa
             + $"(95 % CI {Money.Millions(p80.Ci.Low)} to {Money.Millions(p80.Ci.High)}); "
             + $"at 90 %: [bold]{Money.Millions(p90.ContingencyGbp)}[/] "
             + $"(95 % CI {Money.Millions(p90.Ci.Low)} to {Money.Millions(p90.Ci.High)}); "
-            + $"mean of the worst 10 % (CVaR90): {Money.Millions(contingency.Cvar90Gbp)} (±{Money.Millions(contingency.Cvar90SeGbp)}).");
+            + $"over the plan in the worst 10 % of trials on average (CVaR90): {Money.Millions(contingency.Cvar90Gbp)} (standard error {Money.Millions(contingency.Cvar90SeGbp)}).");
 
         foreach (var coverage in result.Coverages)
         {
