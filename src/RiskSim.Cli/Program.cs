@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create(console, error));
         root.Subcommands.Add(ValidateCommand.Create(console, error));
         root.Subcommands.Add(InitCommand.Create(console, error));
+        root.Subcommands.Add(ReportCommand.Create(console, error));
         root.Subcommands.Add(SensitivityCommand.Create(console, error));
         root.Subcommands.Add(CalibrateCommand.Create(console, error));
         root.Subcommands.Add(MergeCommand.Create(console, error));

@@ -9,6 +9,7 @@ using RiskSim.Core.Results.Run;
 using RiskSim.Core.Sampling;
 using RiskSim.Output;
 using RiskSim.Output.Shards;
+using RiskSim.Report;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
@@ -153,6 +154,7 @@ public static class RunCommand
             Precision = precision,
             ContingencyGbp = contingencyGbp,
             Progress = quiet ? null : TrialProgress.ForConsole(options.Trials, error),
+            FileExporters = [new HtmlReportExporter()],
         };
 
         RunResult result;

@@ -11,7 +11,7 @@ namespace RiskSim.Tests.Cli;
 [Collection(ConsoleCollection.Name)]
 public sealed class RunCommandTests : IDisposable
 {
-    private static readonly string[] ResultFiles = ["plan.parquet", "result.json", "summary.parquet", "trials.parquet", "yearly.parquet"];
+    private static readonly string[] ResultFiles = ["plan.parquet", "report.html", "result.json", "summary.parquet", "trials.parquet", "yearly.parquet"];
     private static readonly string[] SetFiles = ["_manifest.json", .. ResultFiles];
 
     private readonly TempDir temp = new();
