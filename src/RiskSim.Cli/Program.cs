@@ -28,6 +28,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(SensitivityCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
 
         // Tables are wide (one column per FY); when output goes to a file or pipe, do not wrap at 80.
         if (Console.IsOutputRedirected)

@@ -1,0 +1,107 @@
+using System.Globalization;
+using RiskSim.Analysis.Compare;
+using Spectre.Console;
+
+namespace RiskSim.Cli.Commands;
+
+/// <summary>
+/// Prints a <see cref="Comparison"/> in at most 80 columns: the two runs, P(breakeven by FY), the
+/// contingency over plan at P50/P80/P90 and LAC at P50 by FY, each with B − A and its standard error.
+/// </summary>
+public static class CompareSummary
+{
+    /// <summary>The widest line printed, in characters.</summary>
+    public const int Width = 80;
+
+    /// <summary>Writes the comparison to <paramref name="console"/>.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="outputDirectory">Where the files went, or null.</param>
+    public static void Write(IAnsiConsole console, Comparison comparison, string? outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(comparison);
+        foreach (string line in Lines(comparison, outputDirectory))
+        {
+            console.WriteLine(line);
+        }
+    }
+
+    /// <summary>The lines printed (each at most <see cref="Width"/> characters).</summary>
+    public static IReadOnlyList<string> Lines(Comparison comparison, string? outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var lines = new List<string>
+        {
+            "Compare: B − A, each ± its Monte Carlo standard error (SE)",
+            Side("A", comparison.A),
+            Side("B", comparison.B),
+            comparison.Paired
+                ? comparison.CommonRandomNumbers
+                    ? "Paired on common random numbers (same seed and trials): paired SEs."
+                    : "Paired by trial index (different seeds): paired SEs, little correlation."
+                : "Independent runs (different trials): unpaired SEs.",
+            string.Empty,
+            Row("P(broken even by FY)", "A", "B", "B − A (± SE)"),
+        };
+        foreach (var row in comparison.Rows.Where(r => r.Measure == Comparer.BreakevenByFy))
+        {
+            lines.Add(Row("  " + row.Fy, Percent(row.A), Percent(row.B), Invariant($"{Signed(row.Difference * 100, "0.0")} pp (±{row.DifferenceSe * 100:0.0})")));
+        }
+
+        lines.Add(string.Empty);
+        lines.Add(Row("Contingency over plan", "A", "B", "B − A (± SE)"));
+        foreach (var row in comparison.Rows.Where(r => r.Measure.StartsWith("contingency_", StringComparison.Ordinal)))
+        {
+            string level = row.Measure["contingency_".Length..].Replace("_gbp", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            lines.Add(Row("  " + level + " " + row.Fy, Millions(row.A), Millions(row.B), Invariant($"{SignedMillions(row.Difference)} (±{Math.Abs(row.DifferenceSe) / 1e6:0.0}m)")));
+        }
+
+        lines.Add(string.Empty);
+        lines.Add(Row("LAC at 31 March, P50", "A", "B", "B − A (± SE)"));
+        foreach (var row in comparison.Rows.Where(r => r.Measure == Comparer.LacEnd(0.5)))
+        {
+            lines.Add(Row("  " + row.Fy, Invariant($"{row.A:#,0}"), Invariant($"{row.B:#,0}"), Invariant($"{Signed(row.Difference, "#,0.#")} (±{row.DifferenceSe:#,0.#})")));
+        }
+
+        lines.Add(string.Empty);
+        lines.Add(outputDirectory is null
+            ? "Lasting breakeven and LAC P10/P90 too: add --out DIR (compare.parquet, .md)."
+            : Fit($"Written to {outputDirectory}: compare.parquet, compare.md."));
+        return lines;
+    }
+
+    private static string Side(string name, CompareSideInfo side)
+    {
+        string seed = side.Seed is { } s ? s.ToString(CultureInfo.InvariantCulture) : "?";
+        string facts = Invariant($" (seed {seed}, {side.Trials:#,0} trials, {side.Sampling ?? "?"})");
+        return Fit($"  {name}  {side.ScenarioName}: {side.Label}", facts);
+    }
+
+    /// <summary>Label in 24 columns, A and B in 12 each, the difference in the rest (≤ 80 in all).</summary>
+    private static string Row(string label, string a, string b, string difference) =>
+        Fit(label.PadRight(24) + a.PadLeft(12) + b.PadLeft(12) + "   " + difference);
+
+    /// <summary>Cuts <paramref name="text"/> (keeping <paramref name="tail"/> whole) so the line fits <see cref="Width"/>.</summary>
+    private static string Fit(string text, string tail = "")
+    {
+        int room = Width - tail.Length;
+        return (text.Length <= room ? text : string.Concat(text.AsSpan(0, Math.Max(0, room - 1)), "…")) + tail;
+    }
+
+    private static string Percent(double share) => Invariant($"{share * 100:0.0} %");
+
+    private static string Signed(double value, string format) =>
+        value > 0 ? "+" + value.ToString(format, CultureInfo.InvariantCulture)
+        : value < 0 ? "−" + (-value).ToString(format, CultureInfo.InvariantCulture)
+        : value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>A deficit positive, a surplus in brackets, as the papers print them.</summary>
+    private static string Millions(double gbp) =>
+        gbp < 0 ? Invariant($"(£{-gbp / 1e6:0.0}m)") : Invariant($"£{gbp / 1e6:0.0}m");
+
+    private static string SignedMillions(double gbp) =>
+        gbp < 0 ? Invariant($"−£{-gbp / 1e6:0.0}m") : Invariant($"+£{gbp / 1e6:0.0}m");
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
