@@ -30,8 +30,8 @@ public static class CompareMarkdown
         Line();
         Line("Differences are B − A. " + comparison.Method + " The 95 % interval is the difference ± 1.96 standard errors.");
         Line();
-        Section(comparison, "P(first breakeven by FY)", Comparer.BreakevenByFy, Percent, PercentPoints);
-        Section(comparison, "P(lasting breakeven by FY): the position stays ≤ 0 from then to the horizon", Comparer.LastingBreakevenByFy, Percent, PercentPoints);
+        Section(comparison, "P(first breakeven by FY)", Comparer.BreakevenByFy, Percent, PercentPoints, Points);
+        Section(comparison, "P(lasting breakeven by FY): the position stays ≤ 0 from then to the horizon", Comparer.LastingBreakevenByFy, Percent, PercentPoints, Points);
         Line("## Contingency over each run's own plan, at the horizon (£)");
         Line();
         Line("| level | A | B | B − A | SE | 95 % interval |");
@@ -46,12 +46,12 @@ public static class CompareMarkdown
         foreach (string measure in new[] { Comparer.LacEnd(0.1), Comparer.LacEnd(0.5), Comparer.LacEnd(0.9) })
         {
             string level = measure["lac_end_".Length..].ToUpperInvariant();
-            Section(comparison, $"Looked-after children at 31 March, {level} (children)", measure, Children, SignedChildren);
+            Section(comparison, $"Looked-after children at 31 March, {level} (children)", measure, Children, SignedChildren, Children);
         }
 
         return text.ToString();
 
-        void Section(Comparison c, string title, string measure, Func<double, string> value, Func<double, string> difference)
+        void Section(Comparison c, string title, string measure, Func<double, string> value, Func<double, string> difference, Func<double, string> error)
         {
             Line("## " + title);
             Line();
@@ -59,7 +59,7 @@ public static class CompareMarkdown
             Line("| --- | ---: | ---: | ---: | ---: | --- |");
             foreach (var row in c.Rows.Where(r => r.Measure == measure))
             {
-                Line($"| {row.Fy} | {value(row.A)} | {value(row.B)} | {difference(row.Difference)} | {value(row.DifferenceSe)} | {difference(row.CiLow)} to {difference(row.CiHigh)} |");
+                Line($"| {row.Fy} | {value(row.A)} | {value(row.B)} | {difference(row.Difference)} | {error(row.DifferenceSe)} | {difference(row.CiLow)} to {difference(row.CiHigh)} |");
             }
 
             Line();
@@ -84,6 +84,8 @@ public static class CompareMarkdown
     private static string Percent(double share) => Invariant($"{share * 100:0.0} %");
 
     private static string PercentPoints(double share) => Invariant($"{share * 100:+0.0;−0.0;0.0} pp");
+
+    private static string Points(double share) => Invariant($"{share * 100:0.0} pp");
 
     private static string Children(double n) => Invariant($"{n:#,0.#}");
 

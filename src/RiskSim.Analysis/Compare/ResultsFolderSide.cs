@@ -134,7 +134,7 @@ public static class ResultsFolderSide
 
             foreach (var field in fields)
             {
-                columns.Values[field.Name] = Concat(parts[field.Name], field.ClrType, field.IsNullable);
+                columns.Values[field.Name] = Concat(parts[field.Name]);
             }
 
             return columns;
@@ -147,7 +147,8 @@ public static class ResultsFolderSide
 
     private static async Task<Array> ReadOne(ParquetRowGroupReader group, DataField field, int rows)
     {
-        if (field.ClrType == typeof(string))
+        // Parquet.Net 6 reports text columns as ReadOnlyMemory<char>; read them as strings.
+        if (field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[rows];
             await group.ReadAsync(field, strings.AsMemory()).ConfigureAwait(false);
@@ -185,9 +186,14 @@ public static class ResultsFolderSide
         throw new CompareException($"column '{field.Name}' has an unexpected type ({field.ClrType.Name}{(field.IsNullable ? "?" : string.Empty)}).");
     }
 
-    private static Array Concat(List<Array> parts, Type type, bool nullable)
+    private static Array Concat(List<Array> parts)
     {
-        var elementType = nullable && type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var elementType = parts.Count > 0 ? parts[0].GetType().GetElementType()! : typeof(double);
         var all = Array.CreateInstance(elementType, parts.Sum(p => p.Length));
         int at = 0;
         foreach (var part in parts)

@@ -41,6 +41,7 @@ public static class CompareSummary
                     ? "Paired on common random numbers (same seed and trials): paired SEs."
                     : "Paired by trial index (different seeds): paired SEs, little correlation."
                 : "Independent runs (different trials): unpaired SEs.",
+            Headline(comparison),
             string.Empty,
             Row("P(broken even by FY)", "A", "B", "B − A (± SE)"),
         };
@@ -69,6 +70,16 @@ public static class CompareSummary
             ? "Lasting breakeven and LAC P10/P90 too: add --out DIR (compare.parquet, .md)."
             : Fit($"Written to {outputDirectory}: compare.parquet, compare.md."));
         return lines;
+    }
+
+    /// <summary>One line on breakeven by the horizon's end and the P80 contingency, the two figures finance asks for first.</summary>
+    private static string Headline(Comparison comparison)
+    {
+        int last = comparison.Years.Count - 1;
+        var breakeven = comparison.Find(Comparer.BreakevenByFy, last)!;
+        var p80 = comparison.Find(Comparer.Contingency(0.8), last)!;
+        return Fit(Invariant(
+            $"Breakeven by {breakeven.Fy}: {Signed(breakeven.Difference * 100, "0.0")} pp (±{breakeven.DifferenceSe * 100:0.0}); P80 contingency {SignedMillions(p80.Difference)} (±{p80.DifferenceSe / 1e6:0.0}m)"));
     }
 
     private static string Side(string name, CompareSideInfo side)
