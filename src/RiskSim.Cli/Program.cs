@@ -18,23 +18,33 @@ public static class Program
     /// <summary>Runs the command line; returns the process exit code.</summary>
     public static int Main(string[] args)
     {
+        var console = Spectre.Console.AnsiConsole.Console;
+
+        // Tables are wide (one column per FY); when output goes to a file or pipe, do not wrap at 80.
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return Run(args, console);
+    }
+
+    /// <summary>Runs the command line with tables and summaries written to <paramref name="console"/>; returns the exit code.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="console">The console that run, plan, validate and sensitivity print to (tests pass a <c>TestConsole</c>).</param>
+    public static int Run(string[] args, Spectre.Console.IAnsiConsole console)
+    {
         // First, so that a signal from here on cancels instead of killing the process mid-write.
         using var signals = TerminationSignals.Begin();
         var root = new RootCommand(
             "RiskSim: Monte Carlo risk engine for invest-to-save cases in children's social care. "
             + "Turns a paper's single deterministic line into distributions of LAC, savings, budget position and breakeven year.");
-        root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(PlanCommand.Create());
-        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
+        root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create());
-        root.Subcommands.Add(SensitivityCommand.Create());
-        root.Subcommands.Add(CompareCommand.Create());
-
-        // Tables are wide (one column per FY); when output goes to a file or pipe, do not wrap at 80.
-        if (Console.IsOutputRedirected)
-        {
-            Spectre.Console.AnsiConsole.Profile.Width = 160;
-        }
+        root.Subcommands.Add(SensitivityCommand.Create(console));
+        root.Subcommands.Add(CompareCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -91,8 +91,8 @@ public static class CompareMarkdown
 
     private static string SignedChildren(double n) => Invariant($"{n:+#,0.#;−#,0.#;0}");
 
-    /// <summary>£ in thousands with a thousands separator, a deficit positive and a surplus in brackets.</summary>
-    private static string Gbp(double gbp) => gbp < 0 ? Invariant($"(£{-gbp:#,0})") : Invariant($"£{gbp:#,0}");
+    /// <summary>Whole £ in the one money format (a surplus in parentheses).</summary>
+    private static string Gbp(double gbp) => Core.Results.Run.Money.Pounds(gbp);
 
     private static string SignedGbp(double gbp) => gbp < 0 ? Invariant($"−£{-gbp:#,0}") : Invariant($"+£{gbp:#,0}");
 }

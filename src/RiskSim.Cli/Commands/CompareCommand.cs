@@ -16,7 +16,8 @@ namespace RiskSim.Cli.Commands;
 public static class CompareCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <param name="console">Where the comparison is printed.</param>
+    public static Command Create(IAnsiConsole console)
     {
         var a = new Argument<string>("A") { Description = "The reference: a results folder of 'risksim run', or a scenario file (YAML) to run." };
         var b = new Argument<string>("B") { Description = "The variant: a results folder or a scenario file, compared with A (differences are B − A)." };
@@ -56,7 +57,7 @@ public static class CompareCommand
                 new CompareOptions(replicates),
                 parse.GetValue(output),
                 parse.GetValue(force),
-                AnsiConsole.Console,
+                console,
                 cancellationToken);
         })));
         return command;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RiskSim.Analysis.Compare;
+using RiskSim.Core.Results.Run;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
@@ -107,9 +108,8 @@ public static class CompareSummary
         : value < 0 ? "−" + (-value).ToString(format, CultureInfo.InvariantCulture)
         : value.ToString(format, CultureInfo.InvariantCulture);
 
-    /// <summary>A deficit positive, a surplus in brackets, as the papers print them.</summary>
-    private static string Millions(double gbp) =>
-        gbp < 0 ? Invariant($"(£{-gbp / 1e6:0.0}m)") : Invariant($"£{gbp / 1e6:0.0}m");
+    /// <summary>The one money format: a deficit positive, a surplus in parentheses, as the papers print them.</summary>
+    private static string Millions(double gbp) => Money.Millions(gbp);
 
     private static string SignedMillions(double gbp) =>
         gbp < 0 ? Invariant($"−£{-gbp / 1e6:0.0}m") : Invariant($"+£{gbp / 1e6:0.0}m");

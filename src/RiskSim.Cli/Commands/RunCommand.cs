@@ -2,18 +2,20 @@ using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
 using RiskSim.Cli.Rendering;
+using RiskSim.Analysis;
 using RiskSim.Core.Engine;
-using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using RiskSim.Core.Sampling;
 using RiskSim.Output;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 
 /// <summary><c>risksim run SCENARIO</c>: the stochastic run, written to Parquet, with a short summary on screen.</summary>
 public static class RunCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing to <paramref name="console"/>.</summary>
+    public static Command Create(IAnsiConsole console)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var trials = CommonOptions.WholeNumber("--trials", "trials", () => 10_000, "-n");
@@ -74,12 +76,13 @@ public static class RunCommand
                 throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
             }
 
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet));
+            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet));
         })));
         return command;
     }
 
     /// <summary>Runs and writes the results; returns the exit code.</summary>
+    /// <param name="console">Where the summary goes.</param>
     /// <param name="scenarioPath">Scenario file.</param>
     /// <param name="options">Trials, seed, threads.</param>
     /// <param name="outputDirectory">The <c>--out</c> folder as the user gave it.</param>
@@ -89,6 +92,7 @@ public static class RunCommand
     /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
     /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
     public static int Execute(
+        IAnsiConsole console,
         string scenarioPath,
         RunOptions options,
         string outputDirectory,
@@ -102,59 +106,35 @@ public static class RunCommand
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
         RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
-        string design = !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
-        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), design);
         var clock = Stopwatch.StartNew();
-        var plan = PlanRunner.Run(model);
-        double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
-        cancellationToken.ThrowIfCancellationRequested();
+        var job = new MonteCarloJob(input.Scenario, model, input.Sha256, OutputErrors.EngineVersion());
+        var settings = new MonteCarloJobSettings
+        {
+            Precision = precision,
+            ContingencyGbp = contingencyGbp,
+            Progress = quiet ? null : TrialProgress.ForConsole(options.Trials),
+        };
 
+        RunResult result;
         var directory = OutputErrors.OpenResults(outputDirectory, force);
-
-        IReadOnlyList<SummaryRow> summary;
-        IReadOnlyList<ContingencyCoverage> coverages;
-        UnadjustedOutcome? unadjusted = null;
         using (directory)
         {
             OutputErrors.ReportLeftovers(directory);
             try
             {
-                using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
-                {
-                    var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
-                    var progress = quiet ? null : TrialProgress.ForConsole(options.Trials);
-                    try
-                    {
-                        StochasticRunner.Run(model, options, [sink, accumulator], progress, cancellationToken);
-                    }
-                    finally
-                    {
-                        progress?.Finish();
-                    }
-
-                    if (precision is not null)
-                    {
-                        meta = AddTrialsUntilPrecise(model, options, precision, sink, accumulator, meta, cancellationToken);
-                        sink.UpdateMetadata(meta);
-                        options = options with { Trials = accumulator.Count };
-                    }
-
-                    // Coverage of 0 is the plan's own percentile; then the user's contingency, if any.
-                    coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, planCumulative, a))];
-                    summary = accumulator.Build(cancellationToken);
-                }
-
-                // After the run's own accumulator is out of scope, so the peak memory is that of one run.
-                unadjusted = RunUnadjusted(model, options, planCumulative, cancellationToken);
-
-                SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
-                PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
-                directory.Commit(meta, cancellationToken);
+                result = job.Run(options, directory, settings, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultsFolderException)
             {
                 throw OutputErrors.Translate(outputDirectory, e, directory);
             }
+        }
+
+        if (result.Metadata is { PrecisionTargetGbp: { } target, PrecisionReachedGbp: { } reached } && reached > target)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"risksim: --precision not reached: after {result.Metadata.Trials:#,0} trials (--max-trials) the P80 contingency is ±£{reached:#,0}, not ±£{target:#,0}."));
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -163,78 +143,7 @@ public static class RunCommand
             Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
-        RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory, coverages, unadjusted);
+        RunSummary.Write(console, result, options with { Trials = (int)result.Metadata.Trials }, clock.Elapsed, outputDirectory);
         return 0;
-    }
-
-    /// <summary>
-    /// <c>--precision</c>: adds blocks of <see cref="RunOptions.Trials"/> trials (trial indices
-    /// continuing where the last block stopped, so the result equals one run of the final count)
-    /// until the 95 % interval of the cumulative position's P80 at the horizon (the P80 contingency
-    /// less a constant, the plan) has a half-width at or below the target, or the cap is reached.
-    /// </summary>
-    private static RunMetadata AddTrialsUntilPrecise(
-        CompiledModel model,
-        RunOptions options,
-        PrecisionTarget precision,
-        TrialsParquetSink sink,
-        SummaryAccumulator accumulator,
-        RunMetadata meta,
-        CancellationToken cancellationToken)
-    {
-        int last = model.FinancialYears.Count - 1;
-        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, options.Seed, options.Trials);
-        double halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
-        while (halfWidth > precision.HalfWidthGbp && accumulator.Count < precision.MaxTrials)
-        {
-            int more = Math.Min(options.Trials, precision.MaxTrials - accumulator.Count);
-            accumulator.Expect(more);
-            StochasticRunner.RunRange(
-                model,
-                options with { Trials = more },
-                options.InputUncertainty ? design : null,
-                accumulator.Count,
-                [sink, accumulator],
-                cancellationToken: cancellationToken);
-            halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
-        }
-
-        if (halfWidth > precision.HalfWidthGbp)
-        {
-            Console.Error.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"risksim: --precision not reached: after {accumulator.Count:#,0} trials (--max-trials) the P80 contingency is ±£{halfWidth:#,0}, not ±£{precision.HalfWidthGbp:#,0}."));
-        }
-
-        return meta with { Trials = accumulator.Count, PrecisionTargetGbp = precision.HalfWidthGbp, PrecisionReachedGbp = halfWidth };
-    }
-
-    /// <summary>
-    /// With a realisation factor and uncertain inputs: the same trials again (same seed, design and
-    /// flows) with the factor held at its plan value, into a summary only (no Parquet rows), giving the
-    /// cumulative position as the paper assumes. This doubles the run time of such scenarios.
-    /// </summary>
-    private static UnadjustedOutcome? RunUnadjusted(CompiledModel model, RunOptions options, double planCumulative, CancellationToken cancellationToken)
-    {
-        if (model.RealisationInput < 0 || !options.InputUncertainty)
-        {
-            return null;
-        }
-
-        var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials);
-        StochasticRunner.Run(
-            model,
-            options with { HeldAtPlan = [model.Inputs[model.RealisationInput].Name] },
-            [accumulator],
-            cancellationToken: cancellationToken);
-        var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
-        int last = model.FinancialYears.Count - 1;
-        string metric = Metric.CumulativePositionGbp.ColumnName();
-        var rows = accumulator.Build(cancellationToken);
-        var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
-        var breakeven = model.FinancialYears
-            .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)
-            .ToArray();
-        return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
 }

@@ -15,8 +15,8 @@ public static class SensitivityCommand
     /// <summary>Default base trials.</summary>
     public const int DefaultTrials = 4000;
 
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing to <paramref name="console"/>.</summary>
+    public static Command Create(IAnsiConsole console)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var trials = CommonOptions.WholeNumber("--trials", "trials", () => DefaultTrials, "-n");
@@ -41,7 +41,7 @@ public static class SensitivityCommand
             int threadCount = CommonOptions.AtLeastOne(parse, threads);
 
             var options = new SensitivityOptions(trialCount, parse.GetValue(seed), threadCount);
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), AnsiConsole.Console, cancellationToken);
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), console, cancellationToken);
         })));
         return command;
     }

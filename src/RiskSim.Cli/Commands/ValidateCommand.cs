@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 
 /// <summary><c>risksim validate SCENARIO</c>: checks a scenario file and says what it holds.</summary>
 public static class ValidateCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing to <paramref name="console"/>.</summary>
+    public static Command Create(IAnsiConsole console)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var command = new Command("validate", "Check a scenario file: every error is reported with file, line, column and field; exit code 2 if any.")
@@ -18,7 +19,7 @@ public static class ValidateCommand
         {
             var input = ScenarioInput.Load(parse.GetValue(scenario)!);
             var s = input.Scenario;
-            Console.WriteLine(string.Create(
+            console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{input.Path}: valid. '{s.Name}': {s.Horizon.Start} to {s.Horizon.End} ({s.Horizon.MonthCount} months, {s.Horizon.FinancialYears.Count} FYs), "
                 + $"{s.PlacementTypes.Count} placement types, {s.InvestmentLines.Count} investment lines, {s.Effects.Count} effects, "

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Rendering;
@@ -21,7 +22,7 @@ public static class PlanTable
     ];
 
     /// <summary>Writes the tables to the console.</summary>
-    public static void Write(Scenario scenario, PlanResult plan)
+    public static void Write(IAnsiConsole console, Scenario scenario, PlanResult plan)
     {
         var years = plan.FinancialYears;
         var reference = scenario.Reference;
@@ -53,7 +54,7 @@ public static class PlanTable
         table.AddRow([string.Empty, .. years.Select(_ => string.Empty)]);
         table.AddRow(["LAC at 31 March", .. years.Select((_, f) => Count(plan.Get(f, Metric.LacEnd)))]);
         table.AddRow(["LAC at 31 March, do nothing", .. years.Select((_, f) => Count(plan.Get(f, Metric.LacEndDoNothing)))]);
-        AnsiConsole.Write(table);
+        console.Write(table);
 
         if (reference is not null && reference.LacMilestones.Count > 0)
         {
@@ -69,12 +70,12 @@ public static class PlanTable
                     ((lac - m.Lac) / m.Lac).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture));
             }
 
-            AnsiConsole.Write(milestones);
+            console.Write(milestones);
         }
 
         string planBreakeven = plan.BreakevenFy?.Label ?? "none within the horizon";
         string paperBreakeven = reference?.BreakevenFy?.Label ?? "not stated";
-        AnsiConsole.MarkupLine($"Breakeven (first FY with position ≤ 0): plan [bold]{planBreakeven}[/], paper {paperBreakeven}.");
+        console.MarkupLine($"Breakeven (first FY with position ≤ 0): plan [bold]{planBreakeven}[/], paper {paperBreakeven}.");
     }
 
     private static string Difference(double model, double paper)

@@ -3,6 +3,7 @@ using RiskSim.Analysis;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
 using RiskSim.Sensitivity;
+using RiskSim.Core.Results.Run;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Rendering;

@@ -9,7 +9,7 @@ namespace RiskSim.Cli.Rendering;
 /// redirected or <c>CI</c> is set, a plain line at most every 5 seconds instead. Told after each
 /// block by the engine, on the calling thread.
 /// </summary>
-public sealed class TrialProgress : IProgress<int>
+public sealed class TrialProgress : RiskSim.Analysis.IRunProgress
 {
     private readonly long total;
     private readonly TextWriter writer;

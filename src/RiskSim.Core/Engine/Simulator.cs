@@ -383,6 +383,7 @@ internal static class Simulator
             // The stock after the FY's last month is the stock at 31 March.
             acc[row + (int)Metric.LacEnd] = Sum(prog);
             acc[row + (int)Metric.LacEndDoNothing] = Sum(dn);
+            ws.LacByMonthEnd[m] = acc[row + (int)Metric.LacEnd];
         }
 
         return Finish(model, ws, scaleWorkforce, yearly);

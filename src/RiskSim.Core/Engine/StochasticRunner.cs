@@ -86,7 +86,7 @@ public static class StochasticRunner
 
         bool[]? held = HeldAtPlan(model, options.HeldAtPlan);
         int blockSize = Math.Min(options.BlockSize, options.Trials);
-        var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
+        var block = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns, model.MonthCount);
         var workspaces = new ConcurrentBag<TrialWorkspace>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
 
@@ -196,9 +196,11 @@ public static class StochasticRunner
         }
 
         ws.EventFirstFy.CopyTo(block.EventFirstFyIndex.AsSpan(slot * ws.EventFirstFy.Length));
+        var lacByMonth = block.LacByMonthEnd.AsSpan(slot * model.MonthCount, model.MonthCount);
         int stride = model.FyCount * Metrics.Count;
         var yearly = block.Yearly.AsSpan(slot * stride, stride);
         block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null);
+        ws.LacByMonthEnd.CopyTo(lacByMonth);
         FiniteGuard.ThrowIfNonFinite(inputs, model.InputColumns, trial);
         FiniteGuard.ThrowIfNonFinite(yearly, model.FinancialYears, trial);
     }
