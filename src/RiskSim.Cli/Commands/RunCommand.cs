@@ -43,13 +43,14 @@ public static class RunCommand
         {
             Description = "No progress line on stderr (the summary is still printed).",
         };
+        var xlsx = new Option<bool>("--xlsx") { Description = "Also write results.xlsx: the paper's table at plan/P10/P50/P90, breakeven, contingency, inputs (numbers in £ as labelled)." };
         var maxTrials = CommonOptions.WholeNumber("--max-trials", "trials", () => 1_000_000);
         maxTrials.Description = "With --precision: stop adding trials at this many, whatever the precision reached.";
         var command = new Command(
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet, xlsx,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -76,7 +77,7 @@ public static class RunCommand
                 throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
             }
 
-            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet));
+            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), parse.GetValue(xlsx));
         })));
         return command;
     }
@@ -91,6 +92,7 @@ public static class RunCommand
     /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
     /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
     /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
+    /// <param name="xlsx">With <c>--xlsx</c>: also write <c>results.xlsx</c>.</param>
     public static int Execute(
         IAnsiConsole console,
         string scenarioPath,
@@ -100,7 +102,8 @@ public static class RunCommand
         CancellationToken cancellationToken = default,
         PrecisionTarget? precision = null,
         double? contingencyGbp = null,
-        bool quiet = false)
+        bool quiet = false,
+        bool xlsx = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
@@ -113,6 +116,7 @@ public static class RunCommand
             Precision = precision,
             ContingencyGbp = contingencyGbp,
             Progress = quiet ? null : TrialProgress.ForConsole(options.Trials),
+            FileExporters = xlsx ? [new RiskSim.Excel.ExcelWorkbookExporter()] : [],
         };
 
         RunResult result;
