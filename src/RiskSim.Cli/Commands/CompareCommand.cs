@@ -17,7 +17,8 @@ public static class CompareCommand
 {
     /// <summary>Builds the command.</summary>
     /// <param name="console">Where the comparison is printed.</param>
-    public static Command Create(IAnsiConsole console)
+    /// <param name="error">Where messages go.</param>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var a = new Argument<string>("A") { Description = "The reference: a results folder of 'risksim run', or a scenario file (YAML) to run." };
         var b = new Argument<string>("B") { Description = "The variant: a results folder or a scenario file, compared with A (differences are B − A)." };
@@ -41,7 +42,7 @@ public static class CompareCommand
         {
             a, b, trials, seed, threads, bootstrap, output, force,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
         {
             var options = new RunOptions(CommonOptions.AtLeastOne(parse, trials), parse.GetValue(seed), CommonOptions.AtLeastOne(parse, threads));
             int replicates = parse.GetValue(bootstrap);
@@ -58,7 +59,8 @@ public static class CompareCommand
                 parse.GetValue(output),
                 parse.GetValue(force),
                 console,
-                cancellationToken);
+                cancellationToken,
+                error);
         })));
         return command;
     }
@@ -72,6 +74,7 @@ public static class CompareCommand
     /// <param name="force">Replace the results of a folder that is not empty.</param>
     /// <param name="console">Where the comparison is printed.</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM.</param>
+    /// <param name="error">Where messages go (default stderr).</param>
     public static int Execute(
         string pathA,
         string pathB,
@@ -80,9 +83,11 @@ public static class CompareCommand
         string? outputDirectory,
         bool force,
         IAnsiConsole console,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(console);
+        error ??= Console.Error;
         var sideA = Load(pathA, runOptions, cancellationToken);
         var sideB = Load(pathB, runOptions, cancellationToken);
         Comparison comparison;
@@ -97,7 +102,7 @@ public static class CompareCommand
 
         if (outputDirectory is not null)
         {
-            Write(comparison, outputDirectory, force, cancellationToken);
+            Write(comparison, outputDirectory, force, error, cancellationToken);
         }
 
         CompareSummary.Write(console, comparison, outputDirectory);
@@ -134,7 +139,7 @@ public static class CompareCommand
         return ScenarioSide.Run(input.Model, path, input.Scenario.Name, options, cancellationToken);
     }
 
-    private static void Write(Comparison comparison, string outputDirectory, bool force, CancellationToken cancellationToken)
+    private static void Write(Comparison comparison, string outputDirectory, bool force, TextWriter error, CancellationToken cancellationToken)
     {
         var meta = new RunMetadata(
             $"{comparison.A.ScenarioName} vs {comparison.B.ScenarioName}",
@@ -145,7 +150,7 @@ public static class CompareCommand
         var directory = OutputErrors.OpenResults(outputDirectory, force);
         using (directory)
         {
-            OutputErrors.ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory, error);
             try
             {
                 CompareParquetWriter.Write(directory.PathFor(CompareParquetWriter.FileName), comparison);

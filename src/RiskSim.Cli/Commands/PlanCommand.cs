@@ -8,8 +8,8 @@ namespace RiskSim.Cli.Commands;
 /// <summary><c>risksim plan SCENARIO</c>: the paper's deterministic line, next to its published rows.</summary>
 public static class PlanCommand
 {
-    /// <summary>Builds the command, printing to <paramref name="console"/>.</summary>
-    public static Command Create(IAnsiConsole console)
+    /// <summary>Builds the command, printing to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var command = new Command(
@@ -19,7 +19,7 @@ public static class PlanCommand
         {
             scenario,
         };
-        command.SetAction(parse => CommandRunner.Guard(() =>
+        command.SetAction(parse => CommandRunner.Guard(error, () =>
         {
             var input = ScenarioInput.Load(parse.GetValue(scenario)!);
             var plan = PlanRunner.Run(input.Model);

@@ -14,8 +14,8 @@ namespace RiskSim.Cli.Commands;
 /// <summary><c>risksim run SCENARIO</c>: the stochastic run, written to Parquet, with a short summary on screen.</summary>
 public static class RunCommand
 {
-    /// <summary>Builds the command, printing to <paramref name="console"/>.</summary>
-    public static Command Create(IAnsiConsole console)
+    /// <summary>Builds the command, printing the summary to <paramref name="console"/> and messages and progress to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var trials = CommonOptions.WholeNumber("--trials", "trials", () => 10_000, "-n");
@@ -54,7 +54,7 @@ public static class RunCommand
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
-        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
         {
             int trialCount = CommonOptions.AtLeastOne(parse, trials);
             int threadCount = CommonOptions.AtLeastOne(parse, threads);
@@ -77,7 +77,7 @@ public static class RunCommand
                 throw new UserError($"--max-trials ({stopping.MaxTrials}) must be at least --trials ({trialCount}).");
             }
 
-            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), parse.GetValue(xlsx));
+            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), error, parse.GetValue(xlsx));
         })));
         return command;
     }
@@ -92,6 +92,7 @@ public static class RunCommand
     /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
     /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
     /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
+    /// <param name="error">Where messages and progress go (default stderr).</param>
     /// <param name="xlsx">With <c>--xlsx</c>: also write <c>results.xlsx</c>.</param>
     public static int Execute(
         IAnsiConsole console,
@@ -103,8 +104,10 @@ public static class RunCommand
         PrecisionTarget? precision = null,
         double? contingencyGbp = null,
         bool quiet = false,
+        TextWriter? error = null,
         bool xlsx = false)
     {
+        error ??= Console.Error;
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
@@ -115,7 +118,7 @@ public static class RunCommand
         {
             Precision = precision,
             ContingencyGbp = contingencyGbp,
-            Progress = quiet ? null : TrialProgress.ForConsole(options.Trials),
+            Progress = quiet ? null : TrialProgress.ForConsole(options.Trials, error),
             FileExporters = xlsx ? [new RiskSim.Excel.ExcelWorkbookExporter()] : [],
         };
 
@@ -123,7 +126,7 @@ public static class RunCommand
         var directory = OutputErrors.OpenResults(outputDirectory, force);
         using (directory)
         {
-            OutputErrors.ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory, error);
             try
             {
                 result = job.Run(options, directory, settings, cancellationToken);
@@ -136,7 +139,7 @@ public static class RunCommand
 
         if (result.Metadata is { PrecisionTargetGbp: { } target, PrecisionReachedGbp: { } reached } && reached > target)
         {
-            Console.Error.WriteLine(string.Create(
+            error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"risksim: --precision not reached: after {result.Metadata.Trials:#,0} trials (--max-trials) the P80 contingency is ±£{reached:#,0}, not ±£{target:#,0}."));
         }
@@ -144,7 +147,7 @@ public static class RunCommand
         if (cancellationToken.IsCancellationRequested)
         {
             // The signal came while the old set was being replaced: finishing was the only clean outcome.
-            Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
+            error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
         RunSummary.Write(console, result, options with { Trials = (int)result.Metadata.Trials }, clock.Elapsed, outputDirectory);

@@ -9,12 +9,12 @@ namespace RiskSim.Cli.Rendering;
 
 /// <summary>
 /// The console exporter of a run: the few numbers finance and analysts look at first, laid out
-/// from the <see cref="RunResult"/> (it computes nothing). Tables fit the console: below
-/// <see cref="WideLayoutWidth"/> columns the FY table is split in two, so nothing wraps mid-value.
+/// from the <see cref="RunResult"/> (it computes nothing). Tables fit the console's width
+/// (<see cref="FittedTable"/>), so nothing wraps mid-value in an 80-column terminal.
 /// </summary>
 public sealed class RunSummary(IAnsiConsole console, RunOptions options, TimeSpan elapsed, string outputDirectory) : IRunResultExporter
 {
-    /// <summary>Narrowest console that takes the one-table layout.</summary>
+    /// <summary>Below this width, layouts that have a narrow form use it (e.g. the plan table's difference share on its own row).</summary>
     public const int WideLayoutWidth = 120;
 
     private const string PositionTitle = "Budget position by FY, £'000 ((surplus)/deficit; P80/P90 = the level not exceeded in 80 %/90 % of trials)";
@@ -59,31 +59,14 @@ public sealed class RunSummary(IAnsiConsole console, RunOptions options, TimeSpa
             ];
         }
 
-        string[] moneyHeadings = ["plan", "mean", "P50", "P80", "P90", "P80 − plan"];
-        string[] oddsHeadings = ["P(broken even by FY)", "LAC 31 Mar P10–P90 (plan)"];
-        if (console.Profile.Width >= WideLayoutWidth)
+        // One table on a wide console; on a narrow one FittedTable splits the columns over two.
+        var table = new FittedTable(PositionTitle, "FY", ["plan", "mean", "P50", "P80", "P90", "P80 − plan", "P(broken even by FY)", "LAC 31 Mar P10–P90 (plan)"]);
+        for (int f = 0; f < years.Count; f++)
         {
-            var table = NewTable(PositionTitle, [.. moneyHeadings, .. oddsHeadings]);
-            for (int f = 0; f < years.Count; f++)
-            {
-                table.AddRow([years[f], .. money(years[f]), .. odds(years[f], f)]);
-            }
-
-            console.Write(table);
+            table.AddRow([years[f], .. money(years[f]), .. odds(years[f], f)]);
         }
-        else
-        {
-            var money1 = NewTable(PositionTitle, moneyHeadings);
-            var odds1 = NewTable("Breakeven and looked-after children (LAC) at 31 March", oddsHeadings);
-            for (int f = 0; f < years.Count; f++)
-            {
-                money1.AddRow([years[f], .. money(years[f])]);
-                odds1.AddRow([years[f], .. odds(years[f], f)]);
-            }
 
-            console.Write(money1);
-            console.Write(odds1);
-        }
+        table.Write(console);
 
         var cumulative = rows[(years[last], Metric.CumulativePositionGbp.ColumnName())];
         var contingency = result.Contingency;
@@ -98,7 +81,7 @@ public sealed class RunSummary(IAnsiConsole console, RunOptions options, TimeSpa
             + $"(95 % CI {Money.Millions(p80.Ci.Low)} to {Money.Millions(p80.Ci.High)}); "
             + $"at 90 %: [bold]{Money.Millions(p90.ContingencyGbp)}[/] "
             + $"(95 % CI {Money.Millions(p90.Ci.Low)} to {Money.Millions(p90.Ci.High)}); "
-            + $"mean of the worst 10 % (CVaR90): {Money.Millions(contingency.Cvar90Gbp)} (±{Money.Millions(contingency.Cvar90SeGbp)}).");
+            + $"over the plan in the worst 10 % of trials on average (CVaR90): {Money.Millions(contingency.Cvar90Gbp)} (standard error {Money.Millions(contingency.Cvar90SeGbp)}).");
 
         foreach (var coverage in result.Coverages)
         {
@@ -161,18 +144,5 @@ public sealed class RunSummary(IAnsiConsole console, RunOptions options, TimeSpa
         }
 
         return -1;
-    }
-
-    /// <summary>A table with an FY column and right-aligned columns that never wrap a value.</summary>
-    private static Table NewTable(string title, IEnumerable<string> headings)
-    {
-        var table = new Table().Title(title);
-        table.AddColumn(new TableColumn("FY").NoWrap());
-        foreach (string heading in headings)
-        {
-            table.AddColumn(new TableColumn(heading).RightAligned());
-        }
-
-        return table;
     }
 }

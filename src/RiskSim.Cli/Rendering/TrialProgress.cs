@@ -32,9 +32,12 @@ public sealed class TrialProgress : RiskSim.Analysis.IRunProgress
         interval = live ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5);
     }
 
-    /// <summary>For the console: live on a terminal, plain lines when redirected or under CI.</summary>
-    public static TrialProgress ForConsole(long total) =>
-        new(total, Console.Error, live: !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")));
+    /// <summary>For stderr: live on a terminal, plain lines when redirected or under CI.</summary>
+    public static TrialProgress ForConsole(long total) => ForConsole(total, Console.Error);
+
+    /// <summary>For <paramref name="error"/>: live only when it is the process's stderr on a terminal and <c>CI</c> is not set.</summary>
+    public static TrialProgress ForConsole(long total, TextWriter error) =>
+        new(total, error, live: error == Console.Error && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")));
 
     /// <inheritdoc />
     public void Report(int value)

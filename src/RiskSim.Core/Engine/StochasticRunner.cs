@@ -196,11 +196,13 @@ public static class StochasticRunner
         }
 
         ws.EventFirstFy.CopyTo(block.EventFirstFyIndex.AsSpan(slot * ws.EventFirstFy.Length));
-        var lacByMonth = block.LacByMonthEnd.AsSpan(slot * model.MonthCount, model.MonthCount);
         int stride = model.FyCount * Metrics.Count;
         var yearly = block.Yearly.AsSpan(slot * stride, stride);
         block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null);
-        ws.LacByMonthEnd.CopyTo(lacByMonth);
+        if (block.MonthCount > 0)
+        {
+            ws.LacByMonthEnd.CopyTo(block.LacByMonthEnd.AsSpan(slot * block.MonthCount, block.MonthCount));
+        }
         FiniteGuard.ThrowIfNonFinite(inputs, model.InputColumns, trial);
         FiniteGuard.ThrowIfNonFinite(yearly, model.FinancialYears, trial);
     }

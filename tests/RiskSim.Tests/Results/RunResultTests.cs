@@ -32,6 +32,12 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
                 Result = job.Run(Options, directory, new MonteCarloJobSettings { ContingencyGbp = 30e6 });
             }
 
+            // The same run on one thread, for the thread-count independence of every figure.
+            using (var directory = ResultsDirectory.Create(Folder["one-thread"]))
+            {
+                OneThread = job.Run(Options with { Threads = 1 }, directory, new MonteCarloJobSettings { ContingencyGbp = 30e6 });
+            }
+
             Collected = new CollectingSink();
             StochasticRunner.Run(Model, Options, [Collected]);
         }
@@ -43,6 +49,8 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
         public RunOptions Options { get; }
 
         public RunResult Result { get; }
+
+        public RunResult OneThread { get; }
 
         /// <summary>The same trials again, kept whole, to check the result against.</summary>
         internal CollectingSink Collected { get; }
@@ -72,6 +80,10 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
         Assert.Contains("\"fy\": \"2019/20\"", text, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 17", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_result_does_not_depend_on_the_thread_count() =>
+        Assert.Equal(RunResultJson.ToJson(run.Result), RunResultJson.ToJson(run.OneThread));
 
     [Fact]
     public void Breakeven_shares_are_the_trials_counts_and_sum_to_one()
