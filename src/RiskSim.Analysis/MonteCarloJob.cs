@@ -42,7 +42,7 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var positions = new CumulativePositionCollector();
+        var positions = new CumulativePositionCollector(options.Trials);
         var fan = new LacFanAccumulator(scenario.Horizon.MonthCount);
         IReadOnlyList<SummaryRow> summary;
         IReadOnlyList<ContingencyCoverage> coverages;

@@ -1,7 +1,7 @@
-using Spectre.Console;
 using System.CommandLine;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 

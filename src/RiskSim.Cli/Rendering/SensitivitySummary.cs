@@ -2,8 +2,8 @@ using System.Globalization;
 using RiskSim.Analysis;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
-using RiskSim.Sensitivity;
 using RiskSim.Core.Results.Run;
+using RiskSim.Sensitivity;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Rendering;

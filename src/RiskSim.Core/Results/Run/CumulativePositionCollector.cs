@@ -9,8 +9,15 @@ namespace RiskSim.Core.Results.Run;
 /// </summary>
 public sealed class CumulativePositionCollector : ITrialSink
 {
-    private double[] values = new double[1024];
+    private double[] values;
     private bool sorted = true;
+
+    /// <summary>Creates an empty collector with room for <paramref name="expectedTrials"/> trials (it grows past them).</summary>
+    public CumulativePositionCollector(int expectedTrials = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedTrials);
+        values = new double[Math.Max(1, expectedTrials)];
+    }
 
     /// <summary>Trials received.</summary>
     public int Count { get; private set; }
