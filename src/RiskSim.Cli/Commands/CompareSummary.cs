@@ -48,7 +48,7 @@ public static class CompareSummary
         };
         foreach (var row in comparison.Rows.Where(r => r.Measure == Comparer.BreakevenByFy))
         {
-            lines.Add(Row("  " + row.Fy, Percent(row.A), Percent(row.B), Invariant($"{Signed(row.Difference * 100, "0.0")} pp (±{row.DifferenceSe * 100:0.0})")));
+            lines.Add(Row("  " + row.Fy, Percent(row.A), Percent(row.B), Invariant($"{Signed(row.Difference * 100, "0.0")} pp (±{Points(row.DifferenceSe)})")));
         }
 
         lines.Add(string.Empty);
@@ -80,7 +80,7 @@ public static class CompareSummary
         var breakeven = comparison.Find(Comparer.BreakevenByFy, last)!;
         var p80 = comparison.Find(Comparer.Contingency(0.8), last)!;
         return Fit(Invariant(
-            $"Breakeven by {breakeven.Fy}: {Signed(breakeven.Difference * 100, "0.0")} pp (±{breakeven.DifferenceSe * 100:0.0}); P80 contingency {SignedMillions(p80.Difference)} (±{p80.DifferenceSe / 1e6:0.0}m)"));
+            $"Breakeven by {breakeven.Fy}: {Signed(breakeven.Difference * 100, "0.0")} pp (±{Points(breakeven.DifferenceSe)}); P80 contingency {SignedMillions(p80.Difference)} (±{p80.DifferenceSe / 1e6:0.0}m)"));
     }
 
     private static string Side(string name, CompareSideInfo side)
@@ -103,10 +103,17 @@ public static class CompareSummary
 
     private static string Percent(double share) => Invariant($"{share * 100:0.0} %");
 
-    private static string Signed(double value, string format) =>
-        value > 0 ? "+" + value.ToString(format, CultureInfo.InvariantCulture)
-        : value < 0 ? "−" + (-value).ToString(format, CultureInfo.InvariantCulture)
-        : value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>With a sign, and none when the figure rounds to zero (never "−0.0").</summary>
+    private static string Signed(double value, string format)
+    {
+        string digits = Math.Abs(value).ToString(format, CultureInfo.InvariantCulture);
+        bool zero = double.Parse(digits, CultureInfo.InvariantCulture) == 0;
+        return zero ? digits : (value > 0 ? "+" : "−") + digits;
+    }
+
+    /// <summary>A share's SE in percentage points: one decimal, two when it is below 0.1.</summary>
+    private static string Points(double se) =>
+        (se * 100).ToString(se * 100 < 0.095 && se > 0 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 
     /// <summary>The one money format: a deficit positive, a surplus in parentheses, as the papers print them.</summary>
     private static string Millions(double gbp) => Money.Millions(gbp);
