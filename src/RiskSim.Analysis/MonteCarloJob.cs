@@ -66,8 +66,8 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
                 options = options with { Trials = accumulator.Count };
             }
 
-            // Coverage of 0 is the plan's own percentile; then the user's contingency, if any.
-            coverages = [.. new double?[] { 0, settings.ContingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, planCumulative, a))];
+            // Coverage of 0 is the plan's own percentile; then the scenario's contingency lines and the user's amount, if any.
+            coverages = ContingencyCoverage.ForRun(accumulator, planCumulative, scenario.Budget, settings.ContingencyGbp);
             summary = accumulator.Build(cancellationToken);
         }
 

@@ -48,6 +48,7 @@ public static class Program
         root.Subcommands.Add(InitCommand.Create(console, error));
         root.Subcommands.Add(SensitivityCommand.Create(console, error));
         root.Subcommands.Add(CompareCommand.Create(console, error));
+        root.Subcommands.Add(CalibrateCommand.Create(console, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

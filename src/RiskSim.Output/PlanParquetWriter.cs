@@ -7,7 +7,10 @@ namespace RiskSim.Output;
 /// <summary>
 /// Writes <c>plan.parquet</c>: one row per FY of the deterministic plan line, every metric as a
 /// double (plan mode uses expected flows, so LAC is fractional), the published reference values
-/// beside them as <c>ref_&lt;metric&gt;</c>, and a <c>breakeven</c> flag on the plan's breakeven FY.
+/// beside them as <c>ref_&lt;metric&gt;</c> (always levels: a row the paper gave as year-on-year
+/// increments is converted when the scenario is read, and the file's metadata key
+/// <c>risksim.reference_basis.&lt;metric&gt;</c> says <c>increment</c> for it), and a <c>breakeven</c>
+/// flag on the plan's breakeven FY.
 /// </summary>
 public static class PlanParquetWriter
 {
@@ -52,6 +55,7 @@ public static class PlanParquetWriter
 
         var refFields = new List<DataField<double?>>();
         var refValues = new List<double?[]>();
+        var extra = new List<KeyValuePair<string, string>>();
         if (reference is not null)
         {
             foreach (Metric metric in Metrics.All)
@@ -69,6 +73,10 @@ public static class PlanParquetWriter
 
                 refFields.Add(new DataField<double?>(ReferencePrefix + metric.ColumnName(), true));
                 refValues.Add(values);
+                if (reference.BasisOf(metric.ColumnName()) == ReferenceBasis.Increment)
+                {
+                    extra.Add(new("risksim.reference_basis." + metric.ColumnName(), "increment"));
+                }
             }
         }
 
@@ -99,6 +107,7 @@ public static class PlanParquetWriter
             }
 
             group.Write<bool>(breakevenField, breakeven);
-        });
+        },
+        extra);
     }
 }

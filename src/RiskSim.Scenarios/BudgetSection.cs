@@ -1,7 +1,9 @@
+using RiskSim.Core.Accounting;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
 using RiskSim.Core.Time;
 using RiskSim.Core.Uncertainty;
+using YamlDotNet.RepresentationModel;
 using static System.FormattableString;
 
 namespace RiskSim.Scenarios;
@@ -13,6 +15,7 @@ internal static class BudgetSection
     private static readonly string[] PressureKeys = ["id", "label", "amounts_gbp_by_fy"];
     private static readonly string[] ReferenceKeys = ["rows", "lac_milestones", "breakeven_fy"];
     private static readonly string[] MilestoneKeys = ["month", "lac"];
+    private static readonly string[] RowKeys = ["basis", "amounts_gbp_by_fy"];
 
     /// <summary>Reads <c>workforce_saving</c>.</summary>
     public static WorkforceSaving? ReadWorkforce(NodeReader node, ReadContext context)
@@ -69,6 +72,7 @@ internal static class BudgetSection
 
         int errorsBefore = node.Errors.Count;
         var rows = new Dictionary<string, IReadOnlyDictionary<FinancialYear, double>>(StringComparer.Ordinal);
+        var bases = new Dictionary<string, ReferenceBasis>(StringComparer.Ordinal);
         if (map.OptionalField("rows")?.RequireMapping() is { } rowsMap)
         {
             foreach ((string name, NodeReader key, NodeReader value) in rowsMap.Entries)
@@ -77,9 +81,10 @@ internal static class BudgetSection
                 {
                     key.Error($"unknown metric '{name}'; expected one of: {string.Join(", ", Metrics.All.Select(m => m.ColumnName()))}");
                 }
-                else if (context.ReadFyNumbers(value, Domain.SignedAmountGbp) is { } amounts)
+                else if (ReadRow(value, context) is { } row)
                 {
-                    rows.Add(name, amounts);
+                    rows.Add(name, row.Levels);
+                    bases.Add(name, row.Basis);
                 }
             }
         }
@@ -113,7 +118,61 @@ internal static class BudgetSection
         }
 
         FinancialYear? breakeven = map.OptionalField("breakeven_fy") is { } b ? context.ReadFyInHorizon(b) : null;
-        return node.Errors.Count == errorsBefore ? new ReferenceData(rows, milestones, breakeven) : null;
+        return node.Errors.Count == errorsBefore ? new ReferenceData(rows, milestones, breakeven) { Bases = bases } : null;
+    }
+
+    /// <summary>
+    /// One reference row: a map FY → £ (levels), or <c>{basis: level|increment, amounts_gbp_by_fy: {…}}</c>.
+    /// Increments are converted to levels here, once, so everything downstream compares levels.
+    /// </summary>
+    private static (IReadOnlyDictionary<FinancialYear, double> Levels, ReferenceBasis Basis)? ReadRow(NodeReader node, ReadContext context)
+    {
+        if (node.Node is not YamlMappingNode mapping || !mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "basis" or "amounts_gbp_by_fy" }))
+        {
+            return context.ReadFyNumbers(node, Domain.SignedAmountGbp) is { } levels ? (levels, ReferenceBasis.Level) : null;
+        }
+
+        if (node.RequireMapping(RowKeys) is not { } map)
+        {
+            return null;
+        }
+
+        ReferenceBasis? basis = ReferenceBasis.Level;
+        if (map.OptionalField("basis") is { } basisNode)
+        {
+            basis = basisNode.ReadString() switch
+            {
+                "level" => ReferenceBasis.Level,
+                "increment" => ReferenceBasis.Increment,
+                null => null,
+                string other => Unknown(basisNode, other),
+            };
+        }
+
+        NodeReader? amountsNode = map.Field("amounts_gbp_by_fy");
+        if (amountsNode is null || context.ReadFyNumbers(amountsNode, Domain.SignedAmountGbp) is not { } amounts || basis is not { } b)
+        {
+            return null;
+        }
+
+        if (b == ReferenceBasis.Level)
+        {
+            return (amounts, b);
+        }
+
+        if (ReferenceRows.FirstGap(amounts.Keys) is { } gap)
+        {
+            amountsNode.Error($"an increment row needs every FY from its first to its last (each level is the running sum); {gap} is missing");
+            return null;
+        }
+
+        return (ReferenceRows.LevelsFromIncrements(amounts), b);
+
+        static ReferenceBasis? Unknown(NodeReader node, string found)
+        {
+            node.Error($"expected 'level' (each FY's value is the row's level) or 'increment' (each FY's value is the change on the FY before), found '{found}'");
+            return null;
+        }
     }
 
     /// <summary>A milestone is LAC at the end of a month, so the month before the horizon start (the opening stock) is allowed.</summary>

@@ -10,7 +10,8 @@ internal static class DemandSection
 {
     private static readonly string[] HorizonKeys = ["start", "end", "fy_start_month"];
     private static readonly string[] StockKeys = ["total", "mix_concentration"];
-    private static readonly string[] EntriesKeys = ["per_month", "per_month_by_fy", "annual_growth", "rate_multiplier", "dispersion", "mix", "mix_concentration"];
+    private static readonly string[] EntriesKeys = ["per_month", "per_month_by_fy", "annual_growth", "rate_multiplier", "step", "dispersion", "mix", "mix_concentration"];
+    private static readonly string[] StepKeys = ["month", "size"];
 
     /// <summary>The value of <c>entries.mix</c> that gives entrants the starting stock's shares.</summary>
     public const string SameAsStock = "same_as_stock";
@@ -115,20 +116,56 @@ internal static class DemandSection
             mixNode.Error($"unknown entry mix '{mix}'; the allowed value is {SameAsStock} (or leave mix out and give each type's entry_share)");
         }
 
+        EntryStep? step = null;
+        bool stepBad = false;
+        if (entries.OptionalField("step") is { } stepNode)
+        {
+            step = ReadStep(stepNode, context.Horizon);
+            stepBad = step is null;
+        }
+
         // Negative binomial dispersion k: variance = mean + mean²/k; absent means Poisson.
         double? dispersion = entries.OptionalField("dispersion")?.ReadNumber(Domain.Dispersion);
 
-        if (total is not { } t || (perMonth is null && byFy is null) || growth is null || multiplier is null)
+        if (total is not { } t || (perMonth is null && byFy is null) || growth is null || multiplier is null || stepBad)
         {
             return null;
         }
 
-        if (!CheckPeakEntryRate(entriesNode, perMonth, byFy, growth, multiplier, context.Horizon, context.EntryEventFactor))
+        if (!CheckPeakEntryRate(entriesNode, perMonth, byFy, growth, multiplier, step, context.Horizon, context.EntryEventFactor))
         {
             return null;
         }
 
-        return new Demand(t, perMonth, byFy, growth, multiplier, stockConcentration, entryConcentration, dispersion);
+        return new Demand(t, perMonth, byFy, growth, multiplier, stockConcentration, entryConcentration, dispersion, step);
+    }
+
+    /// <summary>
+    /// Reads <c>entries.step</c>: <c>month</c> (inside the horizon, after its first month: a step
+    /// in the first month is just a higher <c>per_month</c>) and <c>size</c> (a *value*, relative).
+    /// </summary>
+    private static EntryStep? ReadStep(NodeReader node, Horizon? horizon)
+    {
+        if (node.RequireMapping(StepKeys) is not { } map)
+        {
+            return null;
+        }
+
+        NodeReader? monthNode = map.Field("month");
+        YearMonth? month = monthNode?.ReadYearMonth();
+        Input? size = map.Field("size")?.ReadValue("entries_step_size", Domain.EntryStep);
+        if (month is not { } m || size is null)
+        {
+            return null;
+        }
+
+        if (horizon is { } h && (m <= h.Start || m > h.End))
+        {
+            monthNode!.Error($"the step month {m} must be after the horizon's first month {h.Start} and no later than its last {h.End}");
+            return null;
+        }
+
+        return new EntryStep(m, size);
     }
 
     /// <summary>
@@ -138,7 +175,7 @@ internal static class DemandSection
     /// (which keeps Poisson means and the stock countable).
     /// </summary>
     private static bool CheckPeakEntryRate(
-        NodeReader entriesNode, Input? perMonth, Dictionary<FinancialYear, Input>? byFy, Input growth, Input multiplier, Horizon? horizon, double eventFactor)
+        NodeReader entriesNode, Input? perMonth, Dictionary<FinancialYear, Input>? byFy, Input growth, Input multiplier, EntryStep? step, Horizon? horizon, double eventFactor)
     {
         double rate = perMonth is not null
             ? DistributionReader.UpperTail(perMonth)
@@ -146,7 +183,8 @@ internal static class DemandSection
         double g = DistributionReader.UpperTail(growth);
         double years = (horizon?.MonthCount ?? 1) / 12.0;
         double growthFactor = g > 0 ? Math.Pow(1 + g, years) : 1;
-        double peak = rate * DistributionReader.UpperTail(multiplier) * growthFactor * eventFactor;
+        double stepFactor = step is null ? 1 : Math.Max(1, 1 + DistributionReader.UpperTail(step.Size));
+        double peak = rate * DistributionReader.UpperTail(multiplier) * growthFactor * stepFactor * eventFactor;
         if (peak <= ScenarioLimits.MaxEntriesPerMonth)
         {
             return true;
@@ -155,6 +193,7 @@ internal static class DemandSection
         entriesNode.Error(
             Invariant($"the entry rate can reach {peak:G4} a month (per month up to {rate:G4} × rate_multiplier up to {DistributionReader.UpperTail(multiplier):G4} ")
             + Invariant($"× growth of up to {g:G4} a year over {years:G3} years = {growthFactor:G4}")
+            + (stepFactor > 1 ? Invariant($" × step up to {stepFactor:G4}") : "")
             + (eventFactor > 1 ? Invariant($" × risk events' demand factors {eventFactor:G4}") : "")
             + Invariant($"); RiskSim counts at most {ScenarioLimits.MaxEntriesPerMonth} a month: lower one of them"));
         return false;

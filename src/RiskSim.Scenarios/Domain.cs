@@ -53,6 +53,9 @@ internal sealed record Domain(
     /// <summary>Entries per month: England as a whole has about 2,700 children entering care a month.</summary>
     public static Domain EntriesPerMonth { get; } = Limited(0, true, 0, 10_000, "(children a month)");
 
+    /// <summary>A dated step in entries, relative: −0.9 (a tenth of the rate) to +5 (six times it).</summary>
+    public static Domain EntryStep { get; } = Limited(-1, false, -0.9, 5, "(relative: 0.2 = 20 % more entries a month)");
+
     /// <summary>Multiplier on the whole entry level.</summary>
     public static Domain RateMultiplier { get; } = Limited(0, true, 0, 10, "");
 

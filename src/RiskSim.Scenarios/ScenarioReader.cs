@@ -11,7 +11,7 @@ internal static class ScenarioReader
     private static readonly string[] TopKeys =
     [
         "schema", "name", "description", "horizon", "stock", "entries", "placement_types", "step_downs",
-        "investment_lines", "effects", "realisation", "workforce_saving", "pressures", "reference",
+        "investment_lines", "effects", "realisation", "workforce_saving", "pressures", "budget", "reference",
         "risk_events", "correlations", "correlation_repair",
     ];
 
@@ -58,6 +58,8 @@ internal static class ScenarioReader
         NodeReader? workforceNode = map.OptionalField("workforce_saving");
         WorkforceSaving? workforce = workforceNode is null ? null : BudgetSection.ReadWorkforce(workforceNode, context);
         List<Pressure>? pressures = map.OptionalField("pressures") is { } p ? BudgetSection.ReadPressures(p, context) : [];
+        NodeReader? budgetNode = map.OptionalField("budget");
+        BudgetFraming? budget = budgetNode is null ? null : BudgetFramingSection.Read(budgetNode, context);
         NodeReader? referenceNode = map.OptionalField("reference");
         ReferenceData? reference = referenceNode is null ? null : BudgetSection.ReadReference(referenceNode, context);
         NodeReader? correlationsNode = map.OptionalField("correlations");
@@ -67,7 +69,7 @@ internal static class ScenarioReader
 
         if (name is null || context.Horizon is not { } horizon || types is null || demand is null || stepDowns is null
             || lines is null || effects is null || pressures is null
-            || (realisationNode is not null && realisation is null) || (workforceNode is not null && workforce is null) || (referenceNode is not null && reference is null)
+            || (realisationNode is not null && realisation is null) || (workforceNode is not null && workforce is null) || (referenceNode is not null && reference is null) || (budgetNode is not null && budget is null)
             || riskEvents is null || correlations is null || repair is null)
         {
             return null;
@@ -86,6 +88,7 @@ internal static class ScenarioReader
             Realisation = realisation,
             Workforce = workforce,
             Pressures = pressures,
+            Budget = budget,
             Reference = reference,
             RiskEvents = riskEvents,
             Correlations = correlations,

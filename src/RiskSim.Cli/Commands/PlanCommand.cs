@@ -15,7 +15,8 @@ public static class PlanCommand
         var command = new Command(
             "plan",
             "Run plan mode (every input at its planned value, expected flows) and print it in the paper's Table 1 / Table 3 layout "
-            + "(£'000), next to the scenario's reference rows and the differences.")
+            + "(£'000), next to the scenario's reference rows and the differences. Row labels come from the scenario's budget.labels; "
+            + "a realisation factor is held at its plan value (the paper's own assumption).")
         {
             scenario,
         };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskSim.Core.Accounting;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
@@ -9,16 +10,23 @@ namespace RiskSim.Cli.Rendering;
 /// <summary>Prints a plan-mode result in the paper's layout with the published rows and differences.</summary>
 public static class PlanTable
 {
-    private static readonly (Metric Metric, string Label)[] Rows =
+    /// <summary>
+    /// The rows in table order, with generic labels; a scenario's <c>budget.labels</c> replaces any of
+    /// them with the paper's own names. Optional rows appear only when the scenario uses them.
+    /// </summary>
+    private static readonly (Metric Metric, string Label, bool Optional)[] Rows =
     [
-        (Metric.InvestmentGbp, "Investment total"),
-        (Metric.AvoidanceOfGrowthGbp, "Avoidance of growth (saving)"),
-        (Metric.PlacementsSavingGbp, "Placements (saving)"),
-        (Metric.WorkforceSavingGbp, "Workforce (saving)"),
-        (Metric.RoiGbp, "ROI (surplus)/deficit"),
-        (Metric.PressuresGbp, "Pressures (MTFS, overspend)"),
-        (Metric.PositionGbp, "Position (Table 3)"),
-        (Metric.CumulativePositionGbp, "Cumulative position"),
+        (Metric.InvestmentGbp, "Investment total", false),
+        (Metric.AvoidanceOfGrowthGbp, "Avoidance of growth (saving)", false),
+        (Metric.PlacementsSavingGbp, "Placements (saving)", false),
+        (Metric.WorkforceSavingGbp, "Workforce (saving)", false),
+        (Metric.RoiGbp, "ROI (surplus)/deficit", false),
+        (Metric.PressuresGbp, "Pressures", false),
+        (Metric.GrowthFundingReleasedGbp, "Growth funding released (saving)", true),
+        (Metric.ContingencyGbp, "Contingency", true),
+        (Metric.PositionGbp, "Position", false),
+        (Metric.CumulativePositionGbp, "Cumulative position", false),
+        (Metric.FundingRequiredGbp, "Council funding required", true),
     ];
 
     /// <summary>Writes the tables to <paramref name="console"/>, split by FY when the console is narrow.</summary>
@@ -34,9 +42,9 @@ public static class PlanTable
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: plan mode, £'000 (savings positive)");
         var table = new FittedTable(string.Empty, "row", [.. years.Select(fy => fy.Label)]);
 
-        foreach (var (metric, label) in Rows)
+        foreach (var (metric, label) in RowsFor(scenario))
         {
-            table.AddRow([label, .. years.Select((_, f) => Money.Thousands(plan.Get(f, metric)))]);
+            table.AddRow([Markup.Escape(label), .. years.Select((_, f) => Money.Thousands(plan.Get(f, metric)))]);
             if (reference?.Rows.TryGetValue(metric.ColumnName(), out var published) == true)
             {
                 table.AddRow(
@@ -55,6 +63,22 @@ public static class PlanTable
                     [
                         "[grey]  difference %[/]",
                         .. years.Select((fy, f) => published.TryGetValue(fy, out double v) ? $"[grey]{Share(plan.Get(f, metric), v)}[/]" : ""),
+                    ]);
+                }
+
+                if (reference.BasisOf(metric.ColumnName()) == ReferenceBasis.Increment)
+                {
+                    // The paper gave this row year on year (MTFS style): show both sides that way too.
+                    var paperSteps = ReferenceRows.IncrementsFromLevels(published);
+                    table.AddRow(
+                    [
+                        "[grey]  plan, year on year[/]",
+                        .. years.Select((fy, f) => published.ContainsKey(fy) ? $"[grey]{Money.Thousands(plan.Get(f, metric) - (f > 0 && published.ContainsKey(years[f - 1]) ? plan.Get(f - 1, metric) : 0))}[/]" : ""),
+                    ]);
+                    table.AddRow(
+                    [
+                        "[grey]  paper, year on year[/]",
+                        .. years.Select(fy => paperSteps.TryGetValue(fy, out double v) ? $"[grey]{Money.Thousands(v)}[/]" : ""),
                     ]);
                 }
             }
@@ -85,6 +109,58 @@ public static class PlanTable
         string planBreakeven = plan.BreakevenFy?.Label ?? "none within the horizon";
         string paperBreakeven = reference?.BreakevenFy?.Label ?? "not stated";
         console.MarkupLine($"Breakeven (first FY with position ≤ 0): plan [bold]{planBreakeven}[/], paper {paperBreakeven}.");
+        if (RealisationNote(scenario) is { } note)
+        {
+            console.MarkupLine(Markup.Escape(note));
+        }
+    }
+
+    /// <summary>
+    /// What plan mode does with the scenario's realisation factor (null when it has none): holds it
+    /// at its plan value, the paper's own assumption, which <c>run</c> samples instead.
+    /// </summary>
+    internal static string? RealisationNote(Scenario scenario)
+    {
+        if (scenario.Realisation is not { } realisation)
+        {
+            return null;
+        }
+
+        var factor = realisation.Factor;
+        string plan = factor.Plan.ToString("0.###", CultureInfo.InvariantCulture);
+        string effects = realisation.Effects is null ? "every effect" : string.Join(", ", realisation.Effects);
+        return factor.Distribution.IsUncertain
+            ? $"Realisation factor held at its plan value {plan} (what the paper assumes) on {effects}; "
+                + $"risksim run samples it ({factor.Distribution.Describe()}, mean {factor.Distribution.Mean.ToString("0.###", CultureInfo.InvariantCulture)}) and also reports the run with it held at {plan}."
+            : $"Realisation factor {plan} on {effects} (a constant: plan mode and run both apply it).";
+    }
+
+    /// <summary>
+    /// The rows to print, labelled by the scenario where it names them. An optional row is printed
+    /// when the scenario's budget framing uses it, labels it or publishes a reference row for it.
+    /// </summary>
+    internal static IEnumerable<(Metric Metric, string Label)> RowsFor(Scenario scenario)
+    {
+        var budget = scenario.Budget;
+        foreach (var (metric, label, optional) in Rows)
+        {
+            string name = metric.ColumnName();
+            string? own = budget?.Labels.GetValueOrDefault(name);
+            bool used = metric switch
+            {
+                Metric.GrowthFundingReleasedGbp => budget?.FundedGrowth is not null,
+                Metric.ContingencyGbp => budget?.Contingencies.Count > 0,
+                _ => false,
+            };
+            if (optional && !used && own is null && scenario.Reference?.Rows.ContainsKey(name) != true)
+            {
+                continue;
+            }
+
+            // One contingency line: its own label says more than "Contingency".
+            string fallback = metric == Metric.ContingencyGbp && budget?.Contingencies.Count == 1 ? budget.Contingencies[0].Label : label;
+            yield return (metric, own ?? fallback);
+        }
     }
 
     private static string Difference(double model, double paper, bool withShare)

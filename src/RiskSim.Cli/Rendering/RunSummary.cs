@@ -87,7 +87,7 @@ public sealed class RunSummary(IAnsiConsole console, RunOptions options, TimeSpa
         {
             console.MarkupLine(coverage.AmountGbp == 0
                 ? $"The plan's cumulative position sits at [bold]{coverage.Describe()}[/] of the trials."
-                : $"A {Money.Millions(coverage.AmountGbp)} contingency covers [bold]{coverage.Describe()}[/].");
+                : $"A {Money.Millions(coverage.AmountGbp)} contingency{(coverage.Label is { } label ? $" ({Markup.Escape(label)}, in the scenario)" : "")} covers [bold]{coverage.Describe()}[/].");
         }
 
         WriteUnadjusted(result, planCumulative);

@@ -59,7 +59,7 @@ public sealed partial class CompiledModel
         }
 
         Mark(EntriesByFyInput, InputGroups.Demand);
-        Mark([GrowthInput, RateMultiplierInput], InputGroups.Demand);
+        Mark([GrowthInput, RateMultiplierInput, EntryStepInput], InputGroups.Demand);
         Mark(WeeklyCostInput, InputGroups.Costs);
         Mark(InflationInput, InputGroups.Costs);
         Mark(BudgetInflationInput, InputGroups.Costs);

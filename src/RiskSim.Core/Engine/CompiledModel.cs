@@ -80,6 +80,18 @@ public sealed partial class CompiledModel
         GrowthInput = Add(demand.AnnualGrowth);
         RateMultiplierInput = Add(demand.RateMultiplier);
 
+        // A dated step: inputs are keyed by name, so adding it moves no other input's draws.
+        if (demand.Step is { } step)
+        {
+            EntryStepInput = Add(step.Size);
+            EntryStepMonth = Horizon.IndexOf(step.Month);
+        }
+        else
+        {
+            EntryStepInput = -1;
+            EntryStepMonth = MonthCount;
+        }
+
         // Step-down pairs: the union of baseline pairs and pairs programme effects add to.
         var pairs = new List<(int From, int To)>();
         var baseInput = new List<int>();
@@ -223,6 +235,7 @@ public sealed partial class CompiledModel
         }
 
         PressureInputs = pressureInputs.Select(l => l.ToArray()).ToArray();
+        Budget = new Accounting.CompiledBudget(scenario.Budget, Horizon, Add);
 
         Inputs = inputs;
         SampledInputs = Enumerable.Range(0, inputs.Count).Where(i => inputs[i].Distribution.IsUncertain).ToArray();
@@ -302,6 +315,12 @@ public sealed partial class CompiledModel
     internal int[] EntriesByFyInput { get; }
     internal int GrowthInput { get; }
     internal int RateMultiplierInput { get; }
+
+    /// <summary>Input of the relative entry step, or −1 when the scenario has none.</summary>
+    internal int EntryStepInput { get; }
+
+    /// <summary>First month index at the stepped entry rate (<see cref="MonthCount"/> when there is no step).</summary>
+    internal int EntryStepMonth { get; }
     internal int[] PairFrom { get; }
     internal int[] PairTo { get; }
     internal int[] PairBaseInput { get; }
@@ -332,6 +351,9 @@ public sealed partial class CompiledModel
     internal double[] WorkforcePlanGbp { get; }
     internal bool WorkforceScales { get; }
     internal int[][] PressureInputs { get; }
+
+    /// <summary>The scenario's budget framing (baseline, funded growth, contingency), compiled.</summary>
+    internal Accounting.CompiledBudget Budget { get; }
     internal int[] SampledInputs { get; }
 
     /// <summary>Plan-mode LAC reduction per FY (start stock − average stock), set by <see cref="Compile"/>; scales workforce savings.</summary>

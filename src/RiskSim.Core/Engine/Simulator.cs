@@ -224,10 +224,11 @@ internal static class Simulator
 
         double growth = v[model.GrowthInput];
         double multiplier = v[model.RateMultiplierInput];
+        double stepped = model.EntryStepInput >= 0 ? multiplier * (1 + v[model.EntryStepInput]) : multiplier;
         for (int m = 0; m < model.MonthCount; m++)
         {
             double growthFactor = growth == 0 ? 1.0 : Math.Pow(1 + growth, m / 12.0);
-            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * multiplier * growthFactor;
+            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * (m >= model.EntryStepMonth ? stepped : multiplier) * growthFactor;
             if (model.Events.Count > 0)
             {
                 ws.Lambda[m] *= ws.EntryFactor[m];
@@ -386,7 +387,7 @@ internal static class Simulator
             ws.LacByMonthEnd[m] = acc[row + (int)Metric.LacEnd];
         }
 
-        return Finish(model, ws, scaleWorkforce, yearly);
+        return Accounting.BudgetAccounting.Finish(model, ws, scaleWorkforce, yearly);
     }
 
     /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
@@ -602,86 +603,5 @@ internal static class Simulator
         }
 
         return s;
-    }
-
-    /// <summary>
-    /// Share of an FY's planned workforce saving that is cashable. Today's workforce serves the
-    /// opening stock, so a post can only be released where LAC is below it: the achieved reduction
-    /// is opening stock − the FY's average LAC, floored at 0, and the plan's reduction likewise.
-    /// The saving scales with achieved / planned reduction, capped at the plan. Where the plan has
-    /// no reduction in the FY (its LAC is at or above the opening stock) there is no yardstick to
-    /// scale by: the planned amount is booked in full when the trial achieves any reduction, and
-    /// nothing when it does not. A rise in LAC never books a workforce saving.
-    /// </summary>
-    internal static double WorkforceFactor(double achievedReduction, double planReduction)
-    {
-        double achieved = Math.Max(0.0, achievedReduction);
-        double planned = Math.Max(0.0, planReduction);
-        if (achieved <= 0)
-        {
-            return 0.0;
-        }
-
-        return planned <= 0 ? 1.0 : Math.Min(1.0, achieved / planned);
-    }
-
-    /// <summary>Turns the month sums into the per-FY rows and finds the breakeven FY.</summary>
-    private static int Finish(CompiledModel model, TrialWorkspace ws, bool scaleWorkforce, Span<double> yearly)
-    {
-        const int stride = Metrics.Count;
-        var acc = ws.Yearly;
-        double cumulative = 0;
-        int breakeven = -1;
-        for (int f = 0; f < model.FyCount; f++)
-        {
-            int row = f * stride;
-            Debug.Assert(ws.Months[f] > 0, "every FY of the horizon has at least one month");
-            double lacAverage = acc[row + (int)Metric.LacAverage] / ws.Months[f];
-            double prog = acc[row + (int)Metric.CostProgrammeGbp];
-            double dn = acc[row + (int)Metric.CostDoNothingGbp];
-            double stand = acc[row + (int)Metric.CostStandstillGbp];
-            double investment = acc[row + (int)Metric.InvestmentGbp];
-            double avoidance = dn - stand;
-            double placements = stand - prog;
-
-            double workforce = model.WorkforcePlanGbp[f];
-            if (scaleWorkforce && model.WorkforceScales)
-            {
-                workforce *= WorkforceFactor(model.StartStockTotal - lacAverage, model.PlanLacReduction[f]);
-            }
-
-            double roi = investment - avoidance - placements - workforce;
-            double pressures = 0;
-            foreach (int input in model.PressureInputs[f])
-            {
-                pressures += ws.Values[input];
-            }
-
-            // Position = ROI + pressures + growth, where the paper's growth row is the avoidance row.
-            double position = roi + pressures + avoidance;
-            cumulative += position;
-            if (breakeven < 0 && position <= 0)
-            {
-                breakeven = f;
-            }
-
-            var o = yearly.Slice(row, stride);
-            o[(int)Metric.LacEnd] = acc[row + (int)Metric.LacEnd];
-            o[(int)Metric.LacAverage] = lacAverage;
-            o[(int)Metric.LacEndDoNothing] = acc[row + (int)Metric.LacEndDoNothing];
-            o[(int)Metric.CostProgrammeGbp] = prog;
-            o[(int)Metric.CostDoNothingGbp] = dn;
-            o[(int)Metric.CostStandstillGbp] = stand;
-            o[(int)Metric.InvestmentGbp] = investment;
-            o[(int)Metric.AvoidanceOfGrowthGbp] = avoidance;
-            o[(int)Metric.PlacementsSavingGbp] = placements;
-            o[(int)Metric.WorkforceSavingGbp] = workforce;
-            o[(int)Metric.RoiGbp] = roi;
-            o[(int)Metric.PressuresGbp] = pressures;
-            o[(int)Metric.PositionGbp] = position;
-            o[(int)Metric.CumulativePositionGbp] = cumulative;
-        }
-
-        return breakeven;
     }
 }

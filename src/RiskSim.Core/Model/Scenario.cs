@@ -41,6 +41,9 @@ public sealed record Scenario
     /// <summary>Fixed pressures in the budget position.</summary>
     public required IReadOnlyList<Pressure> Pressures { get; init; }
 
+    /// <summary>How the paper frames its budget (baseline, funded growth, contingency, row labels), or null for the standstill framing.</summary>
+    public BudgetFraming? Budget { get; init; }
+
     /// <summary>Published numbers to compare plan mode against.</summary>
     public ReferenceData? Reference { get; init; }
 

@@ -10,7 +10,8 @@ namespace RiskSim.Core.Results;
 /// <param name="AmountGbp">The contingency, £.</param>
 /// <param name="Share">Share of trials covered, in [0, 1].</param>
 /// <param name="StandardError">Monte Carlo standard error of the share.</param>
-public sealed record ContingencyCoverage(double AmountGbp, double Share, double StandardError)
+/// <param name="Label">Where the amount comes from when the scenario sets it (a contingency line's label), or null.</param>
+public sealed record ContingencyCoverage(double AmountGbp, double Share, double StandardError, string? Label = null)
 {
     /// <summary>Computes the coverage from the accumulated trials.</summary>
     public static ContingencyCoverage Of(SummaryAccumulator accumulator, double planCumulativeGbp, double amountGbp)
@@ -19,6 +20,32 @@ public sealed record ContingencyCoverage(double AmountGbp, double Share, double 
         int last = accumulator.FinancialYearCount - 1;
         double share = accumulator.ShareAtOrBelow(last, Metric.CumulativePositionGbp, planCumulativeGbp + amountGbp);
         return new ContingencyCoverage(amountGbp, share, Math.Sqrt(share * (1 - share) / accumulator.Count));
+    }
+
+    /// <summary>
+    /// The coverages a run reports: the plan's own percentile (amount 0), then the scenario's
+    /// contingency lines (their total, labelled), then <paramref name="userAmountGbp"/> (e.g. from
+    /// <c>run --contingency</c>); an amount already listed is not repeated.
+    /// </summary>
+    public static IReadOnlyList<ContingencyCoverage> ForRun(
+        SummaryAccumulator accumulator, double planCumulativeGbp, Model.BudgetFraming? budget, double? userAmountGbp)
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var amounts = new List<(double Amount, string? Label)> { (0, null) };
+        if (budget is { Contingencies.Count: > 0 } framing)
+        {
+            string label = framing.Contingencies.Count == 1 ? framing.Contingencies[0].Label : "the scenario's contingency lines";
+            amounts.Add((framing.Contingencies.Sum(c => c.TotalGbp), label));
+        }
+
+        if (userAmountGbp is { } user)
+        {
+            amounts.Add((user, null));
+        }
+
+        return [.. amounts
+            .DistinctBy(a => a.Amount)
+            .Select(a => Of(accumulator, planCumulativeGbp, a.Amount) with { Label = a.Label })];
     }
 
     /// <summary>

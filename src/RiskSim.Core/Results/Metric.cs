@@ -42,9 +42,24 @@ public enum Metric
     /// <summary>Sum of the scenario's fixed pressures (MTFS still to deliver, overspend...), £.</summary>
     PressuresGbp,
 
-    /// <summary>Budget position = ROI + pressures + growth (= avoidance), £; ≤ 0 means the FY breaks even.</summary>
+    /// <summary>
+    /// Budget position = ROI + pressures + growth (= avoidance) − growth funding released + contingency, £;
+    /// ≤ 0 means the FY breaks even.
+    /// </summary>
     PositionGbp,
 
     /// <summary>Running total of the position from the first FY, £.</summary>
     CumulativePositionGbp,
+
+    /// <summary>
+    /// Demographic growth funding the budget holds and the paper books as released, £ (0 without
+    /// <c>budget.funded_growth</c>); a benefit in the position.
+    /// </summary>
+    GrowthFundingReleasedGbp,
+
+    /// <summary>Sum of the scenario's contingency lines, £; a cost in the position.</summary>
+    ContingencyGbp,
+
+    /// <summary>Council funding required: the FY's position where it is a deficit, max(0, position), £.</summary>
+    FundingRequiredGbp,
 }

@@ -7,7 +7,7 @@ public static class Metrics
     public static IReadOnlyList<Metric> All { get; } = Enum.GetValues<Metric>();
 
     /// <summary>Number of metrics (stride of the per-FY layout).</summary>
-    public const int Count = (int)Metric.CumulativePositionGbp + 1;
+    public const int Count = (int)Metric.FundingRequiredGbp + 1;
 
     private static readonly string[] Names =
     [
@@ -25,6 +25,9 @@ public static class Metrics
         "pressures_gbp",
         "position_gbp",
         "cumulative_position_gbp",
+        "growth_funding_released_gbp",
+        "contingency_gbp",
+        "funding_required_gbp",
     ];
 
     /// <summary>The snake_case column name with its unit, e.g. <c>position_gbp</c>.</summary>

@@ -256,10 +256,11 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void The_memory_estimate_counts_every_kept_value()
     {
-        // 100,000 trials × 7 FYs × 16 kept figures (14 metrics + the first and lasting breakeven flags) × 8 bytes = 89.6 MB for the exact percentiles alone.
+        // 100,000 trials × 7 FYs × 19 kept figures (17 metrics + the first and lasting breakeven flags) × 8 bytes = 106.4 MB for the exact percentiles alone.
+        Assert.Equal(19, RiskSim.Core.Results.SummaryAccumulator.FiguresPerFy);
         long bytes = RunMemory.EstimateBytes(trials: 100_000, financialYears: 7, inputColumns: 30, blockSize: 4096);
-        Assert.InRange(bytes, 89_600_000L, 300_000_000L);
-        Assert.True(RunMemory.EstimateBytes(200_000, 7, 30, 4096) - bytes == 89_600_000L);
+        Assert.InRange(bytes, 106_400_000L, 300_000_000L);
+        Assert.True(RunMemory.EstimateBytes(200_000, 7, 30, 4096) - bytes == 106_400_000L);
     }
 
     [Fact]

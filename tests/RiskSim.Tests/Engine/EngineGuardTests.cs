@@ -34,7 +34,7 @@ public sealed class EngineGuardTests
     [InlineData(-20.0, -30.0, 0.0)]   // neither reduced: nothing
     [InlineData(0.0, 0.0, 0.0)]
     public void Workforce_factor_books_only_a_reduction_that_happened(double achieved, double planned, double expected) =>
-        Assert.Equal(expected, Simulator.WorkforceFactor(achieved, planned));
+        Assert.Equal(expected, RiskSim.Core.Accounting.BudgetAccounting.WorkforceFactor(achieved, planned));
 
     [Fact]
     public void Workforce_saving_is_zero_in_every_trial_year_whose_LAC_is_above_the_opening_stock()

@@ -45,6 +45,27 @@ public sealed class PlanReproductionTests
 
     private static PlanResult Plan => Result.Value.Plan;
 
+    /// <summary>
+    /// The FYs where the smooth do-nothing path (issue 8) leaves a domain target, with the miss
+    /// documented in docs/calibration.md (£'000, plan − paper). The paper's avoidance row steps
+    /// from 0 to £4.9m in one year, which a stock with 3 % monthly exits cannot follow smoothly;
+    /// the old per-FY entries met it only by zig-zagging, and that zig-zag also leaked into the
+    /// programme world, where the placements and position rows had been fitted on it. Every other
+    /// FY must stay within its tolerance; a listed FY must miss by the documented amount (±£1k),
+    /// so a change to the fit has to update the documentation too.
+    /// </summary>
+    private static readonly Dictionary<(Metric, int), double> DocumentedMisses = new()
+    {
+        [(Metric.AvoidanceOfGrowthGbp, 2020)] = -2_156_000,
+        [(Metric.AvoidanceOfGrowthGbp, 2022)] = 1_126_000,
+        [(Metric.AvoidanceOfGrowthGbp, 2023)] = 1_008_000,
+        [(Metric.AvoidanceOfGrowthGbp, 2025)] = -1_290_000,
+        [(Metric.PlacementsSavingGbp, 2019)] = -185_000,
+        [(Metric.PlacementsSavingGbp, 2020)] = 285_000,
+        [(Metric.PositionGbp, 2022)] = 529_000,
+        [(Metric.PositionGbp, 2025)] = -523_000,
+    };
+
     [Fact]
     public void The_horizon_has_the_seven_FYs_of_Table_1()
     {
@@ -101,7 +122,10 @@ public sealed class PlanReproductionTests
         for (int f = 0; f < Position.Length; f++)
         {
             double actual = Plan.Get(f, Metric.PositionGbp);
-            Assert.True(Math.Abs(actual - Position[f]) <= 500_000, $"{Plan.FinancialYears[f]}: position £{actual:F0}, Table 3 £{Position[f]:F0} (±£500k)");
+            if (!AssertDocumentedMiss(Metric.PositionGbp, f, actual - Position[f]))
+            {
+                Assert.True(Math.Abs(actual - Position[f]) <= 500_000, $"{Plan.FinancialYears[f]}: position £{actual:F0}, Table 3 £{Position[f]:F0} (±£500k)");
+            }
         }
     }
 
@@ -122,10 +146,37 @@ public sealed class PlanReproductionTests
         for (int f = 0; f < paper.Length; f++)
         {
             double actual = Plan.Get(f, metric);
+            if (AssertDocumentedMiss(metric, f, actual - paper[f]))
+            {
+                continue;
+            }
+
             double tolerance = f == 0 ? 150_000 : 0.05 * Math.Abs(paper[f]);
             Assert.True(
                 Math.Abs(actual - paper[f]) <= tolerance,
                 $"{Plan.FinancialYears[f]} {metric.ColumnName()}: £{actual:F0}, Table 1 £{paper[f]:F0} (±£{tolerance:F0})");
         }
+    }
+
+    /// <summary>True (after checking the amount) when FY <paramref name="f"/> of the metric is a documented miss.</summary>
+    private static bool AssertDocumentedMiss(Metric metric, int f, double miss)
+    {
+        if (!DocumentedMisses.TryGetValue((metric, FyStartYears[f]), out double documented))
+        {
+            return false;
+        }
+
+        Assert.True(Math.Abs(miss - documented) <= 1_000, $"{Plan.FinancialYears[f]} {metric.ColumnName()}: plan − paper £{miss:F0}, documented £{documented:F0} (docs/calibration.md)");
+        return true;
+    }
+
+    [Fact]
+    public void Do_nothing_LAC_changes_direction_at_most_once()
+    {
+        // Issue 8: the do-nothing world is a forecast, not a fitting artefact.
+        var lac = Enumerable.Range(0, Plan.FinancialYears.Count).Select(f => Plan.Get(f, Metric.LacEndDoNothing)).ToList();
+        var changes = lac.Zip(lac.Skip(1), (a, b) => b - a).ToList();
+        int switches = changes.Zip(changes.Skip(1), (a, b) => a * b < 0 ? 1 : 0).Sum();
+        Assert.True(switches <= 1, "do-nothing LAC: " + string.Join(", ", lac.Select(x => x.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
     }
 }

@@ -17,9 +17,12 @@ public static class PaperRowLabels
         new(Metric.PlacementsSavingGbp.ColumnName(), "Placements (saving)"),
         new(Metric.WorkforceSavingGbp.ColumnName(), "Workforce (saving)"),
         new(Metric.RoiGbp.ColumnName(), "ROI (surplus)/deficit"),
-        new(Metric.PressuresGbp.ColumnName(), "Pressures (MTFS, overspend)"),
+        new(Metric.PressuresGbp.ColumnName(), "Pressures"),
+        new(Metric.GrowthFundingReleasedGbp.ColumnName(), "Growth funding released (saving)"),
+        new(Metric.ContingencyGbp.ColumnName(), "Contingency"),
         new(Metric.PositionGbp.ColumnName(), "Position"),
         new(Metric.CumulativePositionGbp.ColumnName(), "Cumulative position"),
+        new(Metric.FundingRequiredGbp.ColumnName(), "Council funding required"),
         new(Metric.LacEnd.ColumnName(), "LAC at 31 March"),
         new(Metric.LacEndDoNothing.ColumnName(), "LAC at 31 March, do nothing"),
     ];
@@ -42,8 +45,12 @@ public static class PaperRowLabels
             labels.TryAdd(metric.ColumnName(), metric.ColumnName());
         }
 
-        // Scenario-defined labels (the budget section) go here when the scenario carries them:
-        // labels[metric] = scenarioLabel.
+        // The scenario's own names (budget.labels), e.g. the paper's "Position (Table 3)".
+        foreach (var (metric, label) in scenario.Budget?.Labels ?? new Dictionary<string, string>())
+        {
+            labels[metric] = label;
+        }
+
         return labels;
     }
 }
