@@ -48,6 +48,7 @@ public static class Program
         root.Subcommands.Add(InitCommand.Create(console, error));
         root.Subcommands.Add(ReportCommand.Create(console, error));
         root.Subcommands.Add(SensitivityCommand.Create(console, error));
+        root.Subcommands.Add(CompareCommand.Create(console, error));
         root.Subcommands.Add(CalibrateCommand.Create(console, error));
         root.Subcommands.Add(MergeCommand.Create(console, error));
 

@@ -46,6 +46,7 @@ public static class RunCommand
         {
             Description = "No progress line on stderr (the summary is still printed).",
         };
+        var xlsx = new Option<bool>("--xlsx") { Description = "Also write results.xlsx: the paper's table at plan/P10/P50/P90, breakeven, contingency, inputs (numbers in £ as labelled)." };
         var maxTrials = CommonOptions.WholeNumber("--max-trials", "trials", () => 1_000_000);
         maxTrials.Description = "With --precision: stop adding trials at this many, whatever the precision reached.";
         var shard = new Option<string>("--shard")
@@ -56,7 +57,7 @@ public static class RunCommand
             "run",
             "Run the Monte Carlo simulation and write Parquet results: per trial, per trial × FY, a per-FY summary (mean, sd, percentiles) and the plan.")
         {
-            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet, shard,
+            scenario, trials, seed, output, force, threads, fixedInputs, sampling, precision, maxTrials, contingency, quiet, shard, xlsx,
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
@@ -103,7 +104,7 @@ public static class RunCommand
                 }
             }
 
-            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), error, shardSpec);
+            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), error, shardSpec, parse.GetValue(xlsx));
         })));
         return command;
     }
@@ -120,6 +121,7 @@ public static class RunCommand
     /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
     /// <param name="error">Where messages and progress go (default stderr).</param>
     /// <param name="shard">With <c>--shard</c>: run only this shard's trials, into <c>OUT/shard=I</c>.</param>
+    /// <param name="xlsx">With <c>--xlsx</c>: also write <c>results.xlsx</c>.</param>
     public static int Execute(
         IAnsiConsole console,
         string scenarioPath,
@@ -131,7 +133,8 @@ public static class RunCommand
         double? contingencyGbp = null,
         bool quiet = false,
         TextWriter? error = null,
-        ShardSpec? shard = null)
+        ShardSpec? shard = null,
+        bool xlsx = false)
     {
         error ??= Console.Error;
         ArgumentNullException.ThrowIfNull(options);
@@ -154,7 +157,7 @@ public static class RunCommand
             Precision = precision,
             ContingencyGbp = contingencyGbp,
             Progress = quiet ? null : TrialProgress.ForConsole(options.Trials, error),
-            FileExporters = [new HtmlReportExporter()],
+            FileExporters = xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()],
         };
 
         RunResult result;
