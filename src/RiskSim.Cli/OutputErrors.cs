@@ -70,17 +70,19 @@ public static class OutputErrors
 
     /// <summary>Says what was found of earlier runs that were killed, so nothing is removed silently.</summary>
     /// <param name="directory">The opened results folder.</param>
-    public static void ReportLeftovers(ResultsDirectory directory)
+    /// <param name="error">Where to say it (stderr).</param>
+    public static void ReportLeftovers(ResultsDirectory directory, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(error);
         foreach (string stale in directory.RemovedStaleTemporaryDirectories)
         {
-            Console.Error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
+            error.WriteLine($"risksim: removed {stale}, the unfinished temporary folder of an earlier run that was killed.");
         }
 
         foreach (string old in directory.OldStyleTemporaryDirectories)
         {
-            Console.Error.WriteLine($"risksim: note: {old} looks like the unfinished temporary folder of an older RiskSim run; delete it if no such run is still going.");
+            error.WriteLine($"risksim: note: {old} looks like the unfinished temporary folder of an older RiskSim run; delete it if no such run is still going.");
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class DistributionReader
             kind is null ? AllKeys : KeysByKind[kind],
             key => kind is not null && AllKeys.Contains(key) ? $"a {kind} distribution has no '{key}'; it takes {string.Join(", ", KeysByKind[kind])}" : null);
         double? plan = map.OptionalField("plan")?.ReadNumber(Domain.Parameter);
-        map.OptionalField("source")?.ReadString();
+        string? source = map.OptionalField("source")?.ReadString();
         if (kind is null)
         {
             return null;
@@ -88,7 +88,8 @@ internal static class DistributionReader
             return null;
         }
 
-        return new Input(inputName, distribution);
+        // Kept for reports: the explicit source, else the comment citing the figure on its line.
+        return new Input(inputName, distribution) { Source = string.IsNullOrWhiteSpace(source) ? node.LineComment() : source.Trim() };
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ internal sealed class ErrorCollector(string fileName)
     /// <summary>The scenario file's name as given (files it names, e.g. an empirical distribution's, are relative to its folder).</summary>
     public string FileName => fileName;
 
+    /// <summary>The file's lines, so that readers can keep the comment that cites a number (see <see cref="NodeReader.LineComment"/>).</summary>
+    public IReadOnlyList<string> Lines { get; set; } = [];
+
     /// <summary>Records an error at <paramref name="mark"/>.</summary>
     public void Add(Mark mark, string path, string message)
     {

@@ -46,6 +46,48 @@ internal sealed class NodeReader
     public static string Index(string parent, int index) =>
         parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
+    /// <summary>
+    /// The comment at the end of this node's line (a flow mapping such as <c>{dist: pert, …}   # source</c>),
+    /// else at the end of the line above when that is the node's key (a block mapping); null when neither has one.
+    /// </summary>
+    public string? LineComment()
+    {
+        var lines = Errors.Lines;
+        int line = (int)Node.Start.Line - 1;
+        if (line < 0 || line >= lines.Count)
+        {
+            return null;
+        }
+
+        return TrailingComment(lines[line], (int)Node.Start.Column - 1)
+            ?? (line > 0 && lines[line - 1].TrimEnd().Split('#')[0].TrimEnd().EndsWith(':') ? TrailingComment(lines[line - 1], 0) : null);
+    }
+
+    /// <summary>The text after the first <c>#</c> that starts a comment at or after <paramref name="from"/> (outside quotes).</summary>
+    private static string? TrailingComment(string line, int from)
+    {
+        char quote = '\0';
+        for (int i = Math.Max(0, from); i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#' && (i == 0 || char.IsWhiteSpace(line[i - 1])))
+            {
+                string text = line[(i + 1)..].Trim();
+                return text.Length > 0 ? text : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reports an error at this node.</summary>
     public void Error(string message) => Errors.Add(Node.Start, Path, message);
 

@@ -40,6 +40,7 @@ public static class ScenarioLoader
             yamlText = yamlText[1..];
         }
 
+        errors.Lines = yamlText.Split('\n');
         Scenario? scenario = null;
         try
         {

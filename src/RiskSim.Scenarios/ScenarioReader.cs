@@ -31,7 +31,7 @@ internal static class ScenarioReader
         }
 
         string? name = map.Field("name")?.ReadString();
-        map.OptionalField("description")?.ReadString();
+        string? description = map.OptionalField("description")?.ReadString();
         context.Horizon = map.Field("horizon") is { } h ? DemandSection.ReadHorizon(h) : null;
 
         // Types and lines first: later sections refer to their ids.
@@ -78,6 +78,7 @@ internal static class ScenarioReader
         return new Scenario
         {
             Name = name,
+            Description = description,
             Horizon = horizon,
             PlacementTypes = types,
             Demand = demand,

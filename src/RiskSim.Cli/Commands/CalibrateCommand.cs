@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RiskSim.Calibration;
 using RiskSim.Cli.Rendering;
+using RiskSim.Core.Results.Run;
 using RiskSim.Scenarios;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ namespace RiskSim.Cli.Commands;
 public static class CalibrateCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Create()
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var template = new Argument<string>("TEMPLATE")
         {
@@ -37,7 +38,7 @@ public static class CalibrateCommand
         {
             template, output, force, quiet,
         };
-        command.SetAction(parse => CommandRunner.Guard(() =>
+        command.SetAction(parse => CommandRunner.Guard(error, () =>
         {
             string templatePath = parse.GetValue(template)!;
             string outPath = parse.GetValue(output)!;
@@ -56,7 +57,7 @@ public static class CalibrateCommand
             CalibrationResult result;
             try
             {
-                result = Calibrator.Fit(parsed, showProgress ? line => Console.Error.WriteLine("calibrate: " + line) : null);
+                result = Calibrator.Fit(parsed, showProgress ? line => error.WriteLine("calibrate: " + line) : null);
             }
             catch (CalibrationException e)
             {
@@ -64,7 +65,7 @@ public static class CalibrateCommand
             }
 
             Write(outPath, result.ScenarioText);
-            Render(parsed, result, outPath);
+            Render(console, parsed, result, outPath);
             return 0;
         }));
         return command;
@@ -118,7 +119,7 @@ public static class CalibrateCommand
         }
     }
 
-    private static void Render(CalibrationTemplate template, CalibrationResult result, string outPath)
+    private static void Render(IAnsiConsole console, CalibrationTemplate template, CalibrationResult result, string outPath)
     {
         var table = new Table().Title("Fit (plan mode with the fitted values)");
         table.AddColumn("target");
@@ -142,35 +143,35 @@ public static class CalibrateCommand
                 row.Within ? "yes" : "[red]NO[/]");
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         var reference = result.Scenario.Reference;
         if (reference?.BreakevenFy is { } paperBreakeven)
         {
             string fitted = result.Plan.BreakevenFy?.ToString() ?? "none in the horizon";
-            Console.WriteLine($"breakeven: paper {paperBreakeven}, fitted {fitted} ({(fitted == paperBreakeven.ToString() ? "same" : "DIFFERENT")}; reported, not fitted)");
+            console.WriteLine($"breakeven: paper {paperBreakeven}, fitted {fitted} ({(fitted == paperBreakeven.ToString() ? "same" : "DIFFERENT")}; reported, not fitted)");
         }
 
         int outside = result.Rows.Count(r => !r.Within);
         var worst = result.WorstRow;
-        Console.WriteLine(string.Create(
+        console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{result.Rows.Count - outside} of {result.Rows.Count} targets within tolerance; largest miss {worst.Target} {worst.When}: "
             + $"{Math.Abs(worst.Error) / worst.Tolerance:0.00} × its tolerance. Loss {result.Loss:0.000} (roughness {result.RoughnessPenalty:0.000}), "
             + $"{result.Evaluations} plan runs."));
-        Console.WriteLine();
-        Console.WriteLine("Fitted parameters:");
+        console.WriteLine();
+        console.WriteLine("Fitted parameters:");
         foreach (var line in ImpliedAssumptions.ForParameters(template, result))
         {
-            Console.WriteLine("  - " + line);
+            console.WriteLine("  - " + line);
         }
 
-        Console.WriteLine("What the fitted scenario assumes (plan values, against today's):");
+        console.WriteLine("What the fitted scenario assumes (plan values, against today's):");
         foreach (var line in ImpliedAssumptions.ForScenario(result.Scenario, result.Plan))
         {
-            Console.WriteLine("  - " + line);
+            console.WriteLine("  - " + line);
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"wrote {outPath}");
+        console.WriteLine();
+        console.WriteLine($"wrote {outPath}");
     }
 }

@@ -10,8 +10,12 @@ namespace RiskSim.Cli.Commands;
 public static class CommandRunner
 {
     /// <summary>Runs <paramref name="body"/>; returns its exit code, or 2 / 130 as described on the class.</summary>
-    public static int Guard(Func<int> body)
+    public static int Guard(Func<int> body) => Guard(Console.Error, body);
+
+    /// <summary>Runs <paramref name="body"/>, writing messages to <paramref name="error"/>; returns its exit code, or 2 / 130.</summary>
+    public static int Guard(TextWriter error, Func<int> body)
     {
+        ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(body);
         try
         {
@@ -19,19 +23,19 @@ public static class CommandRunner
         }
         catch (UserError e)
         {
-            Console.Error.WriteLine(e.Message);
+            error.WriteLine(e.Message);
             return Program.UserErrorExitCode;
         }
         catch (RunAbortedException e)
         {
             // The scenario drove the engine out of range (a NaN, an overflow): the user's input to fix.
             // StochasticRunner already unwraps Parallel.For's AggregateException to the first trial's.
-            Console.Error.WriteLine("risksim: " + e.Message);
+            error.WriteLine("risksim: " + e.Message);
             return Program.UserErrorExitCode;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("risksim: cancelled; no results were written.");
+            error.WriteLine("risksim: cancelled; no results were written.");
             return Program.InterruptedExitCode;
         }
     }

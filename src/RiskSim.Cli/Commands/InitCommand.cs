@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 
@@ -9,8 +10,8 @@ public static partial class InitCommand
 {
     private const string TemplateResource = "RiskSim.Cli.Templates.starter.yaml";
 
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public static Command Create(Spectre.Console.IAnsiConsole console, TextWriter error)
     {
         var name = new Argument<string>("NAME")
         {
@@ -21,14 +22,15 @@ public static partial class InitCommand
         {
             name, force,
         };
-        command.SetAction(parse => CommandRunner.Guard(() => Execute(parse.GetValue(name)!, parse.GetValue(force))));
+        command.SetAction(parse => CommandRunner.Guard(error, () => Execute(parse.GetValue(name)!, parse.GetValue(force), console)));
         return command;
     }
 
     /// <summary>Writes the starter scenario; returns the exit code.</summary>
     /// <param name="name">The scenario name, or a file name ending in <c>.yaml</c>.</param>
     /// <param name="force">Replace an existing file.</param>
-    public static int Execute(string name, bool force)
+    /// <param name="console">Where to say what was written (default: the process console).</param>
+    public static int Execute(string name, bool force, Spectre.Console.IAnsiConsole? console = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         string path = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? name : name + ".yaml";
@@ -61,7 +63,7 @@ public static partial class InitCommand
             throw new UserError($"risksim init: cannot write {path}: {e.Message}");
         }
 
-        Console.WriteLine($"Wrote {path}. Try: risksim validate {path} && risksim run {path}");
+        (console ?? Spectre.Console.AnsiConsole.Console).WriteLine($"Wrote {path}. Try: risksim validate {path} && risksim run {path}");
         return 0;
     }
 

@@ -3,14 +3,15 @@ using System.Globalization;
 using RiskSim.Core.Results;
 using RiskSim.Output;
 using RiskSim.Output.Shards;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 
 /// <summary><c>risksim merge OUT --out M</c>: builds every output of a sharded run from its <c>OUT/shard=I</c> folders.</summary>
 public static class MergeCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var shards = new Argument<string>("SHARDS")
         {
@@ -26,18 +27,20 @@ public static class MergeCommand
         {
             shards, output, force, contingency,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
-            Execute(parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(contingency), cancellationToken))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
+            Execute(console, error, parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(contingency), cancellationToken))));
         return command;
     }
 
     /// <summary>Merges and writes the results; returns the exit code.</summary>
+    /// <param name="console">Where the summary goes.</param>
+    /// <param name="error">Where messages go.</param>
     /// <param name="shardsFolder">The folder holding <c>shard=I</c> folders.</param>
     /// <param name="outputDirectory">The merged results folder.</param>
     /// <param name="force">Replace the results of a folder that is not empty.</param>
     /// <param name="contingencyGbp">A contingency whose coverage to store, or null.</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM.</param>
-    public static int Execute(string shardsFolder, string outputDirectory, bool force = false, double? contingencyGbp = null, CancellationToken cancellationToken = default)
+    public static int Execute(IAnsiConsole console, TextWriter error, string shardsFolder, string outputDirectory, bool force = false, double? contingencyGbp = null, CancellationToken cancellationToken = default)
     {
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(shardsFolder));
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
@@ -60,7 +63,7 @@ public static class MergeCommand
         MergeResult result;
         using (directory)
         {
-            OutputErrors.ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory, error);
             try
             {
                 result = ShardMerge.Merge(set, directory, contingencyGbp, cancellationToken: cancellationToken);
@@ -82,12 +85,12 @@ public static class MergeCommand
 
         var horizon = result.Summary.First(r => r.Fy == result.Years[^1] && r.Metric == Metric.CumulativePositionGbp.ColumnName());
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"Merged {result.Shards} shards of '{result.Meta.ScenarioName}' ({result.Meta.Trials:#,0} trials, seed {result.Meta.Seed}) into {outputDirectory}."));
-        Console.WriteLine(string.Create(inv, $"Cumulative position at {result.Years[^1].Label}: P50 £{horizon.P50:#,0}, P80 £{horizon.P80:#,0} (95 % CI £{horizon.P80Ci.Low:#,0} to £{horizon.P80Ci.High:#,0}), P90 £{horizon.P90:#,0}."));
+        console.WriteLine(string.Create(inv, $"Merged {result.Shards} shards of '{result.Meta.ScenarioName}' ({result.Meta.Trials:#,0} trials, seed {result.Meta.Seed}) into {outputDirectory}."));
+        console.WriteLine(string.Create(inv, $"Cumulative position at {result.Years[^1].Label}: P50 £{horizon.P50:#,0}, P80 £{horizon.P80:#,0} (95 % CI £{horizon.P80Ci.Low:#,0} to £{horizon.P80Ci.High:#,0}), P90 £{horizon.P90:#,0}."));
         foreach (var coverage in result.Coverages)
         {
             string what = coverage.AmountGbp == 0 ? "The plan" : string.Create(inv, $"A contingency of £{coverage.AmountGbp:#,0}");
-            Console.WriteLine($"{what} covers {coverage.Describe()} of trials.");
+            console.WriteLine($"{what} covers {coverage.Describe()} of trials.");
         }
 
         return 0;

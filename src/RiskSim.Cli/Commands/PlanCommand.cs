@@ -1,14 +1,15 @@
 using System.CommandLine;
 using RiskSim.Cli.Rendering;
 using RiskSim.Core.Engine;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 
 /// <summary><c>risksim plan SCENARIO</c>: the paper's deterministic line, next to its published rows.</summary>
 public static class PlanCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var command = new Command(
@@ -19,11 +20,11 @@ public static class PlanCommand
         {
             scenario,
         };
-        command.SetAction(parse => CommandRunner.Guard(() =>
+        command.SetAction(parse => CommandRunner.Guard(error, () =>
         {
             var input = ScenarioInput.Load(parse.GetValue(scenario)!);
             var plan = PlanRunner.Run(input.Model);
-            PlanTable.Write(input.Scenario, plan);
+            PlanTable.Write(console, input.Scenario, plan);
             return 0;
         }));
         return command;

@@ -2,19 +2,22 @@ using System.Globalization;
 using System.CommandLine;
 using System.Diagnostics;
 using RiskSim.Cli.Rendering;
+using RiskSim.Analysis;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using RiskSim.Core.Sampling;
 using RiskSim.Output;
 using RiskSim.Output.Shards;
+using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
 
 /// <summary><c>risksim run SCENARIO</c>: the stochastic run, written to Parquet, with a short summary on screen.</summary>
 public static class RunCommand
 {
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing the summary to <paramref name="console"/> and messages and progress to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var trials = CommonOptions.WholeNumber("--trials", "trials", () => 10_000, "-n");
@@ -56,7 +59,7 @@ public static class RunCommand
         };
         // The cancellation token fires on Ctrl+C / SIGTERM (see TerminationSignals): the run stops
         // within a trial per thread and the results folder is left as it was.
-        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
         {
             int trialCount = CommonOptions.AtLeastOne(parse, trials);
             int threadCount = CommonOptions.AtLeastOne(parse, threads);
@@ -99,12 +102,13 @@ public static class RunCommand
                 }
             }
 
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), shardSpec);
+            return Execute(console, parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, stopping, parse.GetValue(contingency), parse.GetValue(quiet), error, shardSpec);
         })));
         return command;
     }
 
     /// <summary>Runs and writes the results; returns the exit code.</summary>
+    /// <param name="console">Where the summary goes.</param>
     /// <param name="scenarioPath">Scenario file.</param>
     /// <param name="options">Trials, seed, threads.</param>
     /// <param name="outputDirectory">The <c>--out</c> folder as the user gave it.</param>
@@ -113,8 +117,10 @@ public static class RunCommand
     /// <param name="precision">With <c>--precision</c>: the target and the most trials to run.</param>
     /// <param name="contingencyGbp">With <c>--contingency</c>: the amount whose coverage to report.</param>
     /// <param name="quiet">With <c>--quiet</c>: no progress line.</param>
+    /// <param name="error">Where messages and progress go (default stderr).</param>
     /// <param name="shard">With <c>--shard</c>: run only this shard's trials, into <c>OUT/shard=I</c>.</param>
     public static int Execute(
+        IAnsiConsole console,
         string scenarioPath,
         RunOptions options,
         string outputDirectory,
@@ -123,70 +129,40 @@ public static class RunCommand
         PrecisionTarget? precision = null,
         double? contingencyGbp = null,
         bool quiet = false,
+        TextWriter? error = null,
         ShardSpec? shard = null)
     {
+        error ??= Console.Error;
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
         RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
         RunMemory.EnsureDiskFits(shard is null ? precision?.MaxTrials ?? options.Trials : 0, model.FinancialYears.Count, outputDirectory);
-        string design = !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
-        var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), design);
         var clock = Stopwatch.StartNew();
-        var plan = PlanRunner.Run(model);
-        double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
-        cancellationToken.ThrowIfCancellationRequested();
         if (shard is not null)
         {
-            return ExecuteShard(input, options, shard, meta, plan, Path.Combine(outputDirectory, shard.FolderName), force, quiet, cancellationToken);
+            var meta = new RunMetadata(input.Scenario.Name, input.Sha256, options.Seed, options.Trials, OutputErrors.EngineVersion(), MonteCarloJob.DesignName(options));
+            var plan = PlanRunner.Run(model);
+            cancellationToken.ThrowIfCancellationRequested();
+            return ExecuteShard(console, error, input, options, shard, meta, plan, Path.Combine(outputDirectory, shard.FolderName), force, quiet, cancellationToken);
         }
 
+        var job = new MonteCarloJob(input.Scenario, model, input.Sha256, OutputErrors.EngineVersion());
+        var settings = new MonteCarloJobSettings
+        {
+            Precision = precision,
+            ContingencyGbp = contingencyGbp,
+            Progress = quiet ? null : TrialProgress.ForConsole(options.Trials, error),
+        };
+
+        RunResult result;
         var directory = OutputErrors.OpenResults(outputDirectory, force);
-
-        IReadOnlyList<SummaryRow> summary;
-        IReadOnlyList<ContingencyCoverage> coverages;
-        UnadjustedOutcome? unadjusted = null;
-
-        // With a realisation factor: the same trials with the factor at plan, computed in the same pass.
-        using var unadjustedAccumulator = model.RealisationInput >= 0 && options.InputUncertainty
-            ? new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory)
-            : null;
-        ITrialSink[]? unadjustedSinks = unadjustedAccumulator is null ? null : [unadjustedAccumulator];
         using (directory)
         {
-            OutputErrors.ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory, error);
             try
             {
-                using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
-                {
-                    using var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory);
-                    var progress = quiet ? null : TrialProgress.ForConsole(options.Trials);
-                    try
-                    {
-                        StochasticRunner.Run(model, options, [sink, accumulator], progress, cancellationToken, unadjustedSinks);
-                    }
-                    finally
-                    {
-                        progress?.Finish();
-                    }
-
-                    if (precision is not null)
-                    {
-                        meta = AddTrialsUntilPrecise(model, options, precision, sink, accumulator, meta, cancellationToken, unadjustedAccumulator);
-                        sink.UpdateMetadata(meta);
-                        options = options with { Trials = accumulator.Count };
-                    }
-
-                    // Coverage of 0 is the plan's own percentile; then the scenario's contingency lines and the user's amount, if any.
-                    coverages = ContingencyCoverage.ForRun(accumulator, planCumulative, input.Scenario.Budget, contingencyGbp);
-                    summary = accumulator.Build(cancellationToken);
-                }
-
-                unadjusted = unadjustedAccumulator is null ? null : Unadjusted(model, unadjustedAccumulator, planCumulative, cancellationToken);
-
-                SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
-                PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, input.Scenario.Reference, meta);
-                directory.Commit(meta, cancellationToken);
+                result = job.Run(options, directory, settings, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultsFolderException)
             {
@@ -194,28 +170,35 @@ public static class RunCommand
             }
         }
 
+        if (result.Metadata is { PrecisionTargetGbp: { } target, PrecisionReachedGbp: { } reached } && reached > target)
+        {
+            error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"risksim: --precision not reached: after {result.Metadata.Trials:#,0} trials (--max-trials) the P80 contingency is ±£{reached:#,0}, not ±£{target:#,0}."));
+        }
+
         if (cancellationToken.IsCancellationRequested)
         {
             // The signal came while the old set was being replaced: finishing was the only clean outcome.
-            Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
+            error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
-        RunSummary.Write(input.Scenario, plan, summary, options, clock.Elapsed, outputDirectory, coverages, unadjusted);
+        RunSummary.Write(console, result, options with { Trials = (int)result.Metadata.Trials }, clock.Elapsed, outputDirectory);
         return 0;
     }
 
     /// <summary><c>--shard I/N</c>: runs the shard's trials into <c>OUT/shard=I</c> (its own lock and existing-folder rules).</summary>
-    private static int ExecuteShard(ScenarioInput input, RunOptions options, ShardSpec shard, RunMetadata meta, PlanResult plan, string shardDirectory, bool force, bool quiet, CancellationToken cancellationToken)
+    private static int ExecuteShard(IAnsiConsole console, TextWriter error, ScenarioInput input, RunOptions options, ShardSpec shard, RunMetadata meta, PlanResult plan, string shardDirectory, bool force, bool quiet, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var directory = OutputErrors.OpenResults(shardDirectory, force);
         (long First, int Trials) range;
         using (directory)
         {
-            OutputErrors.ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory, error);
             try
             {
-                var progress = quiet ? null : TrialProgress.ForConsole(shard.Range(options.Trials).Trials);
+                var progress = quiet ? null : TrialProgress.ForConsole(shard.Range(options.Trials).Trials, error);
                 try
                 {
                     range = ShardRun.Write(input.Model, options, shard, meta, plan, input.Scenario.Reference, directory, progress, cancellationToken);
@@ -233,73 +216,10 @@ public static class RunCommand
             }
         }
 
-        Console.WriteLine(string.Create(
+        console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Shard {shard} of '{input.Scenario.Name}': trials {range.First:#,0} to {range.First + range.Trials - 1:#,0} ({range.Trials:#,0} of {options.Trials:#,0}, seed {options.Seed}) in {clock.Elapsed.TotalSeconds:0.0} s, written to {shardDirectory}."));
-        Console.WriteLine($"When all {shard.Count} shards have finished: risksim merge {Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(shardDirectory))} --out MERGED");
+        console.WriteLine($"When all {shard.Count} shards have finished: risksim merge {Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(shardDirectory))} --out MERGED");
         return 0;
-    }
-
-    /// <summary>
-    /// <c>--precision</c>: adds blocks of <see cref="RunOptions.Trials"/> trials (trial indices
-    /// continuing where the last block stopped, so the result equals one run of the final count)
-    /// until the 95 % interval of the cumulative position's P80 at the horizon (the P80 contingency
-    /// less a constant, the plan) has a half-width at or below the target, or the cap is reached.
-    /// </summary>
-    private static RunMetadata AddTrialsUntilPrecise(
-        CompiledModel model,
-        RunOptions options,
-        PrecisionTarget precision,
-        TrialsParquetSink sink,
-        SummaryAccumulator accumulator,
-        RunMetadata meta,
-        CancellationToken cancellationToken,
-        SummaryAccumulator? unadjusted)
-    {
-        int last = model.FinancialYears.Count - 1;
-        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, options.Seed, options.Trials);
-        double halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
-        while (halfWidth > precision.HalfWidthGbp && accumulator.Count < precision.MaxTrials)
-        {
-            int more = Math.Min(options.Trials, precision.MaxTrials - accumulator.Count);
-            accumulator.Expect(more);
-            unadjusted?.Expect(more);
-            StochasticRunner.RunRange(
-                model,
-                options with { Trials = more },
-                options.InputUncertainty ? design : null,
-                accumulator.Count,
-                [sink, accumulator],
-                cancellationToken: cancellationToken,
-                unadjustedSinks: unadjusted is null ? null : [unadjusted]);
-            halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
-        }
-
-        if (halfWidth > precision.HalfWidthGbp)
-        {
-            Console.Error.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"risksim: --precision not reached: after {accumulator.Count:#,0} trials (--max-trials) the P80 contingency is ±£{halfWidth:#,0}, not ±£{precision.HalfWidthGbp:#,0}."));
-        }
-
-        return meta with { Trials = accumulator.Count, PrecisionTargetGbp = precision.HalfWidthGbp, PrecisionReachedGbp = halfWidth };
-    }
-
-    /// <summary>
-    /// With a realisation factor and uncertain inputs: the summary of the same trials (same seed, design
-    /// and flows) with the factor held at its plan value, filled in the run's own pass (see
-    /// <see cref="StochasticRunner.RunRange"/>), giving the cumulative position as the paper assumes.
-    /// </summary>
-    private static UnadjustedOutcome Unadjusted(CompiledModel model, SummaryAccumulator accumulator, double planCumulative, CancellationToken cancellationToken)
-    {
-        var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
-        int last = model.FinancialYears.Count - 1;
-        string metric = Metric.CumulativePositionGbp.ColumnName();
-        var rows = accumulator.Build(cancellationToken);
-        var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
-        var breakeven = model.FinancialYears
-            .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)
-            .ToArray();
-        return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
 }

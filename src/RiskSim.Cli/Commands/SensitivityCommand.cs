@@ -15,8 +15,8 @@ public static class SensitivityCommand
     /// <summary>Default base trials.</summary>
     public const int DefaultTrials = 4000;
 
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command, printing the summary to <paramref name="console"/> and messages and progress to <paramref name="error"/>.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var scenario = CommonOptions.ScenarioArgument();
         var trials = CommonOptions.WholeNumber("--trials", "trials", () => DefaultTrials, "-n");
@@ -35,13 +35,13 @@ public static class SensitivityCommand
         {
             scenario, trials, seed, output, force, threads,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(() =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
         {
             int trialCount = CommonOptions.AtLeastOne(parse, trials);
             int threadCount = CommonOptions.AtLeastOne(parse, threads);
 
             var options = new SensitivityOptions(trialCount, parse.GetValue(seed), threadCount);
-            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), AnsiConsole.Console, cancellationToken);
+            return Execute(parse.GetValue(scenario)!, options, parse.GetValue(output)!, parse.GetValue(force), console, cancellationToken, error);
         })));
         return command;
     }
@@ -53,8 +53,10 @@ public static class SensitivityCommand
     /// <param name="force">Replace the results of a folder that is not empty.</param>
     /// <param name="console">Where the summary goes.</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM; honoured until the new set starts replacing the old one.</param>
-    public static int Execute(string scenarioPath, SensitivityOptions options, string outputDirectory, bool force, IAnsiConsole console, CancellationToken cancellationToken = default)
+    /// <param name="error">Where messages and progress go (default stderr).</param>
+    public static int Execute(string scenarioPath, SensitivityOptions options, string outputDirectory, bool force, IAnsiConsole console, CancellationToken cancellationToken = default, TextWriter? error = null)
     {
+        error ??= Console.Error;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         var input = ScenarioInput.Load(scenarioPath);
@@ -93,9 +95,9 @@ public static class SensitivityCommand
         SensitivityResult result;
         using (directory)
         {
-            OutputErrors.ReportLeftovers(directory);
+            OutputErrors.ReportLeftovers(directory, error);
 
-            result = SensitivityRunner.Run(model, options, new Progress(), cancellationToken);
+            result = SensitivityRunner.Run(model, options, new Progress(error), cancellationToken);
             try
             {
                 SensitivityParquetWriter.Write(directory.PathFor(SensitivityParquetWriter.FileName), result.Rows, meta, FileMetadata(result));
@@ -109,7 +111,7 @@ public static class SensitivityCommand
 
         if (cancellationToken.IsCancellationRequested)
         {
-            Console.Error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
+            error.WriteLine("risksim: the stop signal arrived after the results had started replacing the old ones; the run was completed.");
         }
 
         new SensitivitySummary(console).Write(input.Scenario, result, options, clock.Elapsed, outputDirectory);
@@ -125,10 +127,10 @@ public static class SensitivityCommand
 
 
     /// <summary>Phases on stderr, so stdout stays the summary.</summary>
-    private sealed class Progress : IProgress<string>
+    private sealed class Progress(TextWriter error) : IProgress<string>
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
 
-        public void Report(string value) => Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"risksim: {clock.Elapsed.TotalSeconds,5:0.0} s  {value}"));
+        public void Report(string value) => error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"risksim: {clock.Elapsed.TotalSeconds,5:0.0} s  {value}"));
     }
 }

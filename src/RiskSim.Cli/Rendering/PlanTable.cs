@@ -2,6 +2,7 @@ using System.Globalization;
 using RiskSim.Core.Accounting;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Rendering;
@@ -28,17 +29,18 @@ public static class PlanTable
         (Metric.FundingRequiredGbp, "Council funding required", true),
     ];
 
-    /// <summary>Writes the tables to the console.</summary>
-    public static void Write(Scenario scenario, PlanResult plan)
+    /// <summary>Writes the tables to <paramref name="console"/>, split by FY when the console is narrow.</summary>
+    public static void Write(IAnsiConsole console, Scenario scenario, PlanResult plan)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var years = plan.FinancialYears;
         var reference = scenario.Reference;
-        var table = new Table().Title($"[bold]{Markup.Escape(scenario.Name)}[/]: plan mode, £'000 (savings positive)");
-        table.AddColumn("row");
-        foreach (var fy in years)
-        {
-            table.AddColumn(new TableColumn(fy.Label).RightAligned());
-        }
+
+        // Narrow consoles: the difference's share goes on a row of its own, so each FY column stays
+        // as narrow as its £'000 figures and more FYs fit side by side.
+        bool narrow = console.Profile.Width < RunSummary.WideLayoutWidth;
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: plan mode, £'000 (savings positive)");
+        var table = new FittedTable(string.Empty, "row", [.. years.Select(fy => fy.Label)]);
 
         foreach (var (metric, label) in RowsFor(scenario))
         {
@@ -53,8 +55,17 @@ public static class PlanTable
                 table.AddRow(
                 [
                     "[grey]  difference[/]",
-                    .. years.Select((fy, f) => published.TryGetValue(fy, out double v) ? Difference(plan.Get(f, metric), v) : ""),
+                    .. years.Select((fy, f) => published.TryGetValue(fy, out double v) ? Difference(plan.Get(f, metric), v, withShare: !narrow) : ""),
                 ]);
+                if (narrow)
+                {
+                    table.AddRow(
+                    [
+                        "[grey]  difference %[/]",
+                        .. years.Select((fy, f) => published.TryGetValue(fy, out double v) ? $"[grey]{Share(plan.Get(f, metric), v)}[/]" : ""),
+                    ]);
+                }
+
                 if (reference.BasisOf(metric.ColumnName()) == ReferenceBasis.Increment)
                 {
                     // The paper gave this row year on year (MTFS style): show both sides that way too.
@@ -76,7 +87,7 @@ public static class PlanTable
         table.AddRow([string.Empty, .. years.Select(_ => string.Empty)]);
         table.AddRow(["LAC at 31 March", .. years.Select((_, f) => Count(plan.Get(f, Metric.LacEnd)))]);
         table.AddRow(["LAC at 31 March, do nothing", .. years.Select((_, f) => Count(plan.Get(f, Metric.LacEndDoNothing)))]);
-        AnsiConsole.Write(table);
+        table.Write(console);
 
         if (reference is not null && reference.LacMilestones.Count > 0)
         {
@@ -92,15 +103,15 @@ public static class PlanTable
                     ((lac - m.Lac) / m.Lac).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture));
             }
 
-            AnsiConsole.Write(milestones);
+            console.Write(milestones);
         }
 
         string planBreakeven = plan.BreakevenFy?.Label ?? "none within the horizon";
         string paperBreakeven = reference?.BreakevenFy?.Label ?? "not stated";
-        AnsiConsole.MarkupLine($"Breakeven (first FY with position ≤ 0): plan [bold]{planBreakeven}[/], paper {paperBreakeven}.");
+        console.MarkupLine($"Breakeven (first FY with position ≤ 0): plan [bold]{planBreakeven}[/], paper {paperBreakeven}.");
         if (RealisationNote(scenario) is { } note)
         {
-            AnsiConsole.MarkupLine(Markup.Escape(note));
+            console.MarkupLine(Markup.Escape(note));
         }
     }
 
@@ -152,18 +163,23 @@ public static class PlanTable
         }
     }
 
-    private static string Difference(double model, double paper)
+    private static string Difference(double model, double paper, bool withShare)
     {
         string text = Money.Thousands(model - paper);
+        return paper == 0 || !withShare ? $"[grey]{text}[/]" : $"[grey]{text} ({Share(model, paper)})[/]";
+    }
+
+    /// <summary>The difference as a share of the paper's figure, e.g. "+2.4%"; empty when the paper's figure is 0.</summary>
+    private static string Share(double model, double paper)
+    {
         if (paper == 0)
         {
-            return $"[grey]{text}[/]";
+            return string.Empty;
         }
 
         // Round first so that a difference too small to show is printed as 0.0%, not -0.0%.
         double share = Math.Round((model - paper) / Math.Abs(paper), 3);
-        string pct = share == 0 ? "0.0%" : share.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture);
-        return $"[grey]{text} ({pct})[/]";
+        return share == 0 ? "0.0%" : share.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture);
     }
 
     private static string Count(double lac) => lac.ToString("#,0", CultureInfo.InvariantCulture);

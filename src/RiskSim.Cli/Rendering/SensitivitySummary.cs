@@ -2,6 +2,7 @@ using System.Globalization;
 using RiskSim.Analysis;
 using RiskSim.Core.Model;
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using RiskSim.Sensitivity;
 using Spectre.Console;
 

@@ -9,7 +9,7 @@ namespace RiskSim.Cli.Rendering;
 /// redirected or <c>CI</c> is set, a plain line at most every 5 seconds instead. Told after each
 /// block by the engine, on the calling thread.
 /// </summary>
-public sealed class TrialProgress : IProgress<int>
+public sealed class TrialProgress : RiskSim.Analysis.IRunProgress
 {
     private readonly long total;
     private readonly TextWriter writer;
@@ -32,9 +32,12 @@ public sealed class TrialProgress : IProgress<int>
         interval = live ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(5);
     }
 
-    /// <summary>For the console: live on a terminal, plain lines when redirected or under CI.</summary>
-    public static TrialProgress ForConsole(long total) =>
-        new(total, Console.Error, live: !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")));
+    /// <summary>For stderr: live on a terminal, plain lines when redirected or under CI.</summary>
+    public static TrialProgress ForConsole(long total) => ForConsole(total, Console.Error);
+
+    /// <summary>For <paramref name="error"/>: live only when it is the process's stderr on a terminal and <c>CI</c> is not set.</summary>
+    public static TrialProgress ForConsole(long total, TextWriter error) =>
+        new(total, error, live: error == Console.Error && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")));
 
     /// <inheritdoc />
     public void Report(int value)

@@ -413,6 +413,7 @@ internal static class Simulator
                 Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
             }
 
+            ws.LacByMonthEnd[m] = acc[row + (int)Metric.LacEnd];
             ws.Months[fy]++;
         }
 

@@ -106,7 +106,7 @@ public static class StochasticRunner
         var heldBlocks = new TrialBlock?[buffers];
         for (int b = 0; b < buffers; b++)
         {
-            blocks[b] = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
+            blocks[b] = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns, model.MonthCount);
             heldBlocks[b] = unadjustedSinks is null ? null : new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
         }
 
@@ -277,6 +277,11 @@ public static class StochasticRunner
         var yearly = block.Yearly.AsSpan(slot * stride, stride);
         var heldYearly = unadjustedBlock is null ? default : unadjustedBlock.Yearly.AsSpan(slot * stride, stride);
         block.BreakevenFyIndex[slot] = Simulator.Run<DrawnFlows>(model, ws, ref rng, scaleWorkforce: true, yearly, trace: null, heldYearly, out int heldBreakeven);
+        if (block.MonthCount > 0)
+        {
+            ws.LacByMonthEnd.CopyTo(block.LacByMonthEnd.AsSpan(slot * block.MonthCount, block.MonthCount));
+        }
+
         FiniteGuard.ThrowIfNonFinite(inputs, model.InputColumns, trial);
         FiniteGuard.ThrowIfNonFinite(yearly, model.FinancialYears, trial);
         if (unadjustedBlock is not null)

@@ -47,6 +47,7 @@ internal sealed class TrialWorkspace
         ProgrammeEntryShare = new double[k];
         Yearly = new double[model.FyCount * Metrics.Count];
         Months = new int[model.FyCount];
+        LacByMonthEnd = new double[model.MonthCount];
         InputUniforms = new double[model.InputDimensions.Count];
         int eventCells = model.Events.Count > 0 ? model.MonthCount : 0;
         EntryFactor = new double[eventCells];
@@ -118,6 +119,9 @@ internal sealed class TrialWorkspace
     public bool AnyTargetedEntries { get; set; }
     public double[] Yearly { get; }
     public int[] Months { get; }
+
+    /// <summary>Programme-world LAC at the end of each month of the trial (for the LAC fan).</summary>
+    public double[] LacByMonthEnd { get; }
 
     /// <summary>The trial's input uniforms, one per input dimension, before the quantiles.</summary>
     public double[] InputUniforms { get; }

@@ -11,6 +11,9 @@ public sealed record Scenario
     /// <summary>Short name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The scenario's <c>description:</c> (what the paper proposes), or null.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Simulated months and financial years.</summary>
     public required Horizon Horizon { get; init; }
 

@@ -8,8 +8,10 @@ namespace RiskSim.Core.Results;
 /// </summary>
 public sealed class TrialBlock
 {
-    internal TrialBlock(int capacity, IReadOnlyList<string> inputColumns, IReadOnlyList<FinancialYear> years, IReadOnlyList<string>? eventColumns = null)
+    internal TrialBlock(int capacity, IReadOnlyList<string> inputColumns, IReadOnlyList<FinancialYear> years, IReadOnlyList<string>? eventColumns = null, int months = 0)
     {
+        MonthCount = months;
+        LacByMonthEnd = new double[capacity * months];
         InputColumns = inputColumns;
         EventColumns = eventColumns ?? [];
         EventFirstFyIndex = new int[capacity * EventColumns.Count];
@@ -49,6 +51,16 @@ public sealed class TrialBlock
 
     /// <summary>Per trial, index of the breakeven FY or −1 when none within the horizon.</summary>
     public int[] BreakevenFyIndex { get; }
+
+    /// <summary>Simulated months per trial (0 when the block carries no monthly values).</summary>
+    public int MonthCount { get; }
+
+    /// <summary>Programme-world LAC at the end of each month, laid out [trial-in-block × <see cref="MonthCount"/> + month].</summary>
+    public double[] LacByMonthEnd { get; }
+
+    /// <summary>The month-end LAC of one trial.</summary>
+    public ReadOnlySpan<double> LacByMonthEndOf(int trialInBlock) =>
+        LacByMonthEnd.AsSpan(trialInBlock * MonthCount, MonthCount);
 
     /// <summary>One per-FY value.</summary>
     public double Get(int trialInBlock, int fyIndex, Metric metric) =>

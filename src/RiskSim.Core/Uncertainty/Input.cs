@@ -12,6 +12,12 @@ public sealed record Input(string Name, Distribution Distribution)
     /// <summary>A constant input.</summary>
     public static Input Fixed(string name, double value) => new(name, new Constant(value));
 
+    /// <summary>
+    /// Where the input's figures come from: the scenario's <c>source:</c> for it, else the comment on
+    /// its line (kept for reports; null when the file gives neither).
+    /// </summary>
+    public string? Source { get; init; }
+
     /// <summary>The planned value.</summary>
     public double Plan => Distribution.Plan;
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using RiskSim.Cli;
-using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace RiskSim.Tests.Cli;
 
 /// <summary>
-/// Tests that redirect the process-wide console (Console.Out/Error and Spectre's AnsiConsole) share
-/// this collection, which xUnit runs alone, so no other test writes into the captured streams.
+/// Tests that run whole commands in-process share this collection, which xUnit runs alone: the
+/// commands install process-wide signal handlers and some tests time or stop runs.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ConsoleCollection
@@ -20,48 +20,24 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
     public override string ToString() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Out}{Environment.NewLine}stderr:{Environment.NewLine}{Error}";
 }
 
-/// <summary>Runs <see cref="Program.Main"/> in-process with the console captured.</summary>
+/// <summary>
+/// Runs <see cref="Program.Run"/> in-process with an injected console (Spectre's <see cref="TestConsole"/>,
+/// 200 columns unless told) and a <see cref="StringWriter"/> for stderr: no process stream is swapped.
+/// </summary>
 internal static class CliHarness
 {
-    private static readonly Lock Gate = new();
-
     public static string StaffordshirePath { get; } =
         Path.Combine(AppContext.BaseDirectory, "data", "scenarios", "staffordshire-2019.yaml");
 
-    public static CliResult Run(params string[] args)
-    {
-        lock (Gate)
-        {
-            using var output = new StringWriter(CultureInfo.InvariantCulture);
-            using var error = new StringWriter(CultureInfo.InvariantCulture);
-            var oldOut = Console.Out;
-            var oldError = Console.Error;
-            var oldAnsi = AnsiConsole.Console;
-            try
-            {
-                Console.SetOut(output);
-                Console.SetError(error);
+    public static CliResult Run(params string[] args) => RunAt(200, args);
 
-                // Spectre's default console holds the Console.Out it saw when first used, so swap it too.
-                var ansi = AnsiConsole.Create(new AnsiConsoleSettings
-                {
-                    Ansi = AnsiSupport.No,
-                    ColorSystem = ColorSystemSupport.NoColors,
-                    Interactive = InteractionSupport.No,
-                    Out = new AnsiConsoleOutput(output),
-                });
-                ansi.Profile.Width = 200;
-                AnsiConsole.Console = ansi;
-                int code = Program.Main(args);
-                return new CliResult(code, output.ToString(), error.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldError);
-                AnsiConsole.Console = oldAnsi;
-            }
-        }
+    /// <summary>Runs with a console <paramref name="width"/> columns wide.</summary>
+    public static CliResult RunAt(int width, params string[] args)
+    {
+        using var console = new TestConsole().Width(width);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = Program.Run(args, console, error);
+        return new CliResult(code, console.Output, error.ToString());
     }
 
     /// <summary>True when the text holds a .NET stack-trace line ("   at Namespace.Type.Method(...)").</summary>

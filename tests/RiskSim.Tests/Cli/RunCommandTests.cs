@@ -11,7 +11,7 @@ namespace RiskSim.Tests.Cli;
 [Collection(ConsoleCollection.Name)]
 public sealed class RunCommandTests : IDisposable
 {
-    private static readonly string[] ResultFiles = ["plan.parquet", "summary.parquet", "trials.parquet", "yearly.parquet"];
+    private static readonly string[] ResultFiles = ["plan.parquet", "result.json", "summary.parquet", "trials.parquet", "yearly.parquet"];
     private static readonly string[] SetFiles = ["_manifest.json", .. ResultFiles];
 
     private readonly TempDir temp = new();
@@ -71,7 +71,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_run_writes_exactly_the_four_files_with_the_documented_types_and_row_counts()
+    public void A_run_writes_exactly_the_result_files_with_the_documented_types_and_row_counts()
     {
         const int trials = 200;
         string output = temp["results"];
@@ -267,21 +267,11 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void A_non_finite_figure_from_the_engine_is_a_plain_error_with_exit_2()
     {
-        var error = new StringWriter();
-        var old = Console.Error;
-        int code;
-        try
-        {
-            Console.SetError(error);
+        using var error = new StringWriter();
 
-            // StochasticRunner unwraps Parallel.For's AggregateException to the first failing trial's
-            // (EngineGuardTests); the command sees the engine's own exception.
-            code = CommandRunner.Guard(() => throw new NonFiniteResultException("position_gbp", "2023/24", 17, double.NaN));
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
+        // StochasticRunner unwraps Parallel.For's AggregateException to the first failing trial's
+        // (EngineGuardTests); the command sees the engine's own exception.
+        int code = CommandRunner.Guard(error, () => throw new NonFiniteResultException("position_gbp", "2023/24", 17, double.NaN));
 
         Assert.Equal(2, code);
         Assert.Contains("position_gbp is NaN in 2023/24, trial 17", error.ToString(), StringComparison.Ordinal);

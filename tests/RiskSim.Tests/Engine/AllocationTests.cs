@@ -20,7 +20,7 @@ public sealed class AllocationTests
         foreach (var model in new[] { EngineTestData.Staffordshire, EngineTestData.Compile(EngineTestData.Smallshire) })
         {
             var design = inputUncertainty ? InputDesign.Create(sampling, model.InputDimensions, seed: 5, trials: 64) : null;
-            var block = new TrialBlock(64, model.InputColumns, model.FinancialYears);
+            var block = new TrialBlock(64, model.InputColumns, model.FinancialYears, model.EventColumns, model.MonthCount);
             var workspace = new TrialWorkspace(model);
             StochasticRunner.RunTrial(model, workspace, design, 5, 0, block, 0);
 

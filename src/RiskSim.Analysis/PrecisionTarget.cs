@@ -1,4 +1,4 @@
-namespace RiskSim.Cli.Commands;
+namespace RiskSim.Analysis;
 
 /// <summary><c>run --precision GBP [--max-trials N]</c>: add trials until the P80 contingency is known to ± this many £.</summary>
 /// <param name="HalfWidthGbp">Target half-width, £, of the 95 % interval of the P80 contingency.</param>

@@ -1,0 +1,151 @@
+using RiskSim.Core.Engine;
+using RiskSim.Core.Model;
+using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
+using RiskSim.Core.Sampling;
+using RiskSim.Output;
+
+namespace RiskSim.Analysis;
+
+/// <summary>
+/// <c>risksim run</c> without the console: the plan, the trials (into trials/yearly Parquet, the
+/// summary, the cumulative positions and the LAC fan), more trials for a precision target, the
+/// unadjusted pass, the <see cref="RunResult"/> built once, and every file written into a results
+/// folder and committed.
+/// </summary>
+/// <param name="scenario">The scenario.</param>
+/// <param name="model">Its compiled form.</param>
+/// <param name="scenarioSha256">Hex SHA-256 of the scenario file (provenance).</param>
+/// <param name="engineVersion">RiskSim's version (provenance).</param>
+public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string scenarioSha256, string engineVersion)
+{
+    /// <summary>The input design's name in metadata: <c>fixed</c>, <c>lhs</c> or <c>mc</c>.</summary>
+    public static string DesignName(RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return !options.InputUncertainty ? "fixed" : options.Sampling == SamplingMode.LatinHypercube ? "lhs" : "mc";
+    }
+
+    /// <summary>Runs, writes the results into <paramref name="directory"/> and commits it.</summary>
+    /// <param name="options">Trials, seed, threads, design.</param>
+    /// <param name="directory">The open results folder (the caller disposes it and reports its errors).</param>
+    /// <param name="settings">Precision target, contingency, extra files, progress.</param>
+    /// <param name="cancellationToken">Honoured until the new set starts replacing the old one.</param>
+    /// <returns>The result; with a precision target, <see cref="RunMetadata.Trials"/> is the count reached.</returns>
+    public RunResult Run(RunOptions options, ResultsDirectory directory, MonteCarloJobSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(directory);
+        settings ??= new MonteCarloJobSettings();
+        var meta = new RunMetadata(scenario.Name, scenarioSha256, options.Seed, options.Trials, engineVersion, DesignName(options));
+        var plan = PlanRunner.Run(model);
+        double planCumulative = plan.Get(model.FinancialYears.Count - 1, Metric.CumulativePositionGbp);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var positions = new CumulativePositionCollector(options.Trials);
+        var fan = new LacFanAccumulator(scenario.Horizon.MonthCount);
+        IReadOnlyList<SummaryRow> summary;
+        IReadOnlyList<ContingencyCoverage> coverages;
+        UnadjustedOutcome? unadjusted;
+
+        // The summaries spill their columns to unlinked temporary files in the results folder (flat memory).
+        // With a realisation factor, the same trials with the factor at plan are computed in the same pass.
+        using var unadjustedAccumulator = model.RealisationInput >= 0 && options.InputUncertainty
+            ? new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory)
+            : null;
+        ITrialSink[]? unadjustedSinks = unadjustedAccumulator is null ? null : [unadjustedAccumulator];
+        using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
+        using (var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory))
+        {
+            ITrialSink[] sinks = [sink, accumulator, positions, fan];
+            try
+            {
+                StochasticRunner.Run(model, options, sinks, settings.Progress, cancellationToken, unadjustedSinks);
+            }
+            finally
+            {
+                settings.Progress?.Finish();
+            }
+
+            if (settings.Precision is { } precision)
+            {
+                meta = AddTrialsUntilPrecise(options, precision, sinks, accumulator, unadjustedAccumulator, meta, cancellationToken);
+                sink.UpdateMetadata(meta);
+                options = options with { Trials = accumulator.Count };
+            }
+
+            // Coverage of 0 is the plan's own percentile; then the scenario's contingency lines and the user's amount, if any.
+            coverages = ContingencyCoverage.ForRun(accumulator, planCumulative, scenario.Budget, settings.ContingencyGbp);
+            summary = accumulator.Build(cancellationToken);
+        }
+
+        unadjusted = unadjustedAccumulator is null ? null : Unadjusted(unadjustedAccumulator, planCumulative, cancellationToken);
+        var result = RunResultBuilder.Build(scenario, model, plan, meta, summary, coverages, positions, fan, unadjusted);
+
+        SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
+        PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, scenario.Reference, meta);
+        RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName));
+        foreach (var exporter in settings.FileExporters)
+        {
+            exporter.Write(result, directory.PathFor(exporter.FileName));
+        }
+
+        directory.Commit(meta, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// <c>--precision</c>: adds blocks of <see cref="RunOptions.Trials"/> trials (trial indices
+    /// continuing where the last block stopped, so the result equals one run of the final count)
+    /// until the 95 % interval of the cumulative position's P80 at the horizon (the P80 contingency
+    /// less a constant, the plan) has a half-width at or below the target, or the cap is reached.
+    /// </summary>
+    private RunMetadata AddTrialsUntilPrecise(
+        RunOptions options,
+        PrecisionTarget precision,
+        IReadOnlyList<ITrialSink> sinks,
+        SummaryAccumulator accumulator,
+        SummaryAccumulator? unadjusted,
+        RunMetadata meta,
+        CancellationToken cancellationToken)
+    {
+        int last = model.FinancialYears.Count - 1;
+        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, options.Seed, options.Trials);
+        double halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
+        while (halfWidth > precision.HalfWidthGbp && accumulator.Count < precision.MaxTrials)
+        {
+            int more = Math.Min(options.Trials, precision.MaxTrials - accumulator.Count);
+            accumulator.Expect(more);
+            unadjusted?.Expect(more);
+            StochasticRunner.RunRange(
+                model,
+                options with { Trials = more },
+                options.InputUncertainty ? design : null,
+                accumulator.Count,
+                sinks,
+                cancellationToken: cancellationToken,
+                unadjustedSinks: unadjusted is null ? null : [unadjusted]);
+            halfWidth = accumulator.IntervalSoFar(last, Metric.CumulativePositionGbp, 0.8).HalfWidth;
+        }
+
+        return meta with { Trials = accumulator.Count, PrecisionTargetGbp = precision.HalfWidthGbp, PrecisionReachedGbp = halfWidth };
+    }
+
+    /// <summary>
+    /// With a realisation factor and uncertain inputs: the summary of the same trials (same seed, design
+    /// and flows) with the factor held at its plan value, filled in the run's own pass (see
+    /// <see cref="StochasticRunner.RunRange"/>), giving the cumulative position as the paper assumes.
+    /// </summary>
+    private UnadjustedOutcome Unadjusted(SummaryAccumulator accumulator, double planCumulative, CancellationToken cancellationToken)
+    {
+        var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
+        int last = model.FinancialYears.Count - 1;
+        string metric = Metric.CumulativePositionGbp.ColumnName();
+        var rows = accumulator.Build(cancellationToken);
+        var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
+        var breakeven = model.FinancialYears
+            .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)
+            .ToArray();
+        return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
+    }
+}
