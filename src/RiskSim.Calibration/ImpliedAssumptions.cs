@@ -96,9 +96,9 @@ public static class ImpliedAssumptions
         switch (effect)
         {
             case EntryDiversion d:
-                return string.Create(Inv, $"{effect.Id}: the plan needs {100 * d.Size.Plan:0.0} % of would-be entrants kept out of care {when}");
+                return string.Create(Inv, $"{effect.Id}: the plan needs {100 * d.Size.Plan:0.0} % of would-be entrants{Into(d.Types)} kept out of care {when}");
             case GrowthDiversion g:
-                return string.Create(Inv, $"{effect.Id}: the plan needs {100 * g.Size.Plan:0.0} % of the growth in entries met without a placement {when}");
+                return string.Create(Inv, $"{effect.Id}: the plan needs {100 * g.Size.Plan:0.0} % of the growth in entries{Into(g.Types)} met without a placement {when}");
             case ExitUplift u:
             {
                 var affected = u.Types.Count == 0 ? types : types.Where(t => u.Types.Contains(t.Id)).ToList();
@@ -116,6 +116,9 @@ public static class ImpliedAssumptions
                 return null;
         }
     }
+
+    /// <summary>" into a, b" for a diversion targeted at named types; nothing when it reaches every entrant.</summary>
+    private static string Into(IReadOnlyList<string> types) => types.Count == 0 ? "" : " into " + string.Join(", ", types);
 
     private static double Cagr(double from, double to, double years) =>
         from > 0 && to > 0 && years > 0 ? 100 * (Math.Pow(to / from, 1 / years) - 1) : 0;

@@ -13,8 +13,8 @@ internal static class EffectSection
 
     private static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
     {
-        ["entry_diversion"] = [.. CommonKeys, "size"],
-        ["growth_diversion"] = [.. CommonKeys, "size"],
+        ["entry_diversion"] = [.. CommonKeys, "size", "types"],
+        ["growth_diversion"] = [.. CommonKeys, "size", "types"],
         ["exit_uplift"] = [.. CommonKeys, "size", "types"],
         ["step_down"] = [.. CommonKeys, "size", "from", "to"],
         [OneInOneOutKind] = ["id", "kind", "lines", "start", "end", "types"],
@@ -70,7 +70,7 @@ internal static class EffectSection
             : map.Field("size")?.ReadValue($"effect_{id ?? "unknown"}_size", SizeDomain(kind));
         IReadOnlyList<string>? types = kind switch
         {
-            "exit_uplift" => map.OptionalField("types") is { } t ? context.Types.ReadReferenceList(t) : [],
+            "exit_uplift" or "entry_diversion" or "growth_diversion" => map.OptionalField("types") is { } t ? context.Types.ReadReferenceList(t) : [],
             OneInOneOutKind => ReadOneInOneOutTypes(map, context),
             _ => [],
         };
@@ -91,6 +91,7 @@ internal static class EffectSection
                 RampMonths = rampMonths,
                 End = end,
                 Size = size,
+                Types = types,
             },
             "growth_diversion" when size is not null => new GrowthDiversion
             {
@@ -100,6 +101,7 @@ internal static class EffectSection
                 RampMonths = rampMonths,
                 End = end,
                 Size = size,
+                Types = types,
             },
             "exit_uplift" when size is not null => new ExitUplift
             {

@@ -59,7 +59,8 @@ internal sealed class IdRegistry(string what)
         if (id is not null && Complete && !first.ContainsKey(id))
         {
             string known = first.Count == 0 ? "none are defined" : "known: " + string.Join(", ", first.Keys);
-            node.Error($"unknown {what} '{id}'; {known}");
+            string hint = MappingReader.ClosestKey(id, first.Keys) is { } close ? $"; did you mean '{close}'?" : "";
+            node.Error($"unknown {what} '{id}'; {known}{hint}");
             return null;
         }
 

@@ -79,7 +79,7 @@ internal sealed class MappingReader
         fields.TryGetValue(name, out var field) ? Owner.Child(name, field.Key) : null;
 
     /// <summary>The allowed key nearest to a misspelt one (edit distance ≤ 2), if any.</summary>
-    private static string? ClosestKey(string name, IReadOnlyCollection<string> allowed)
+    internal static string? ClosestKey(string name, IReadOnlyCollection<string> allowed)
     {
         string? best = null;
         int bestDistance = 3;

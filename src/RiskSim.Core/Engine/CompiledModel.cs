@@ -156,6 +156,7 @@ public sealed partial class CompiledModel
         EffectRamp = new int[Effects];
         EffectPair = new int[Effects];
         EffectTypeMask = new bool[Effects * Types];
+        EffectTargeted = new bool[Effects];
         EffectLines = new int[Effects][];
         for (int e = 0; e < Effects; e++)
         {
@@ -172,10 +173,12 @@ public sealed partial class CompiledModel
                 case EntryDiversion d:
                     EffectKind[e] = Engine.EffectKind.EntryDiversion;
                     EffectSizeInput[e] = Add(d.Size);
+                    EffectTargeted[e] = SetTargetMask(mask, d.Types, typeIndex);
                     break;
                 case GrowthDiversion g:
                     EffectKind[e] = Engine.EffectKind.GrowthDiversion;
                     EffectSizeInput[e] = Add(g.Size);
+                    EffectTargeted[e] = SetTargetMask(mask, g.Types, typeIndex);
                     break;
                 case ExitUplift x:
                     EffectKind[e] = Engine.EffectKind.ExitUplift;
@@ -347,6 +350,12 @@ public sealed partial class CompiledModel
     internal int[] EffectRamp { get; }
     internal int[] EffectPair { get; }
     internal bool[] EffectTypeMask { get; }
+
+    /// <summary>
+    /// Per effect, whether an entry or growth diversion acts on only some types' entrants. A list
+    /// naming every type is not targeted: it is the untargeted effect and computed exactly as it.
+    /// </summary>
+    internal bool[] EffectTargeted { get; }
     internal int[][] EffectLines { get; }
     internal double[] WorkforcePlanGbp { get; }
     internal bool WorkforceScales { get; }
@@ -393,6 +402,13 @@ public sealed partial class CompiledModel
         }
 
         throw new InvalidOperationException("step-down pair missing after compilation.");
+    }
+
+    /// <summary>Sets a diversion's mask (empty = all); returns whether it leaves out some type.</summary>
+    private static bool SetTargetMask(Span<bool> mask, IReadOnlyList<string> ids, Dictionary<string, int> typeIndex)
+    {
+        SetMask(mask, ids, typeIndex, emptyMeansAll: true);
+        return mask.Contains(false);
     }
 
     private static void SetMask(Span<bool> mask, IReadOnlyList<string> ids, Dictionary<string, int> typeIndex, bool emptyMeansAll)

@@ -444,6 +444,7 @@ internal static class Simulator
         Array.Clear(ws.Uplift);
         Array.Clear(ws.PairAdd);
         Array.Clear(ws.OneInOneOut);
+        ws.AnyTargetedEntries = false;
         bool anyOneInOneOut = false;
         int types = model.Types;
         for (int e = 0; e < model.Effects; e++)
@@ -459,8 +460,16 @@ internal static class Simulator
             double size = effectSize[e] * level;
             switch (model.EffectKind[e])
             {
+                case EffectKind.EntryDiversion when model.EffectTargeted[e]:
+                    EntryTargeting.Begin(ws);
+                    EntryTargeting.Apply(ws.TypeDiversion, model.EffectTypeMask.AsSpan(e * types, types), size);
+                    break;
                 case EffectKind.EntryDiversion:
                     diversion *= 1 - size;
+                    break;
+                case EffectKind.GrowthDiversion when model.EffectTargeted[e]:
+                    EntryTargeting.Begin(ws);
+                    EntryTargeting.Apply(ws.TypeGrowthKept, model.EffectTypeMask.AsSpan(e * types, types), size);
                     break;
                 case EffectKind.GrowthDiversion:
                     growthKept *= 1 - size;
@@ -517,10 +526,20 @@ internal static class Simulator
         Array.Clear(movesIn);
 
         double lambda = ws.Lambda[m];
+        double[] entryShare = ws.EntryShare;
         if (programme)
         {
             double growth = Math.Max(0.0, lambda - ws.Lambda[0]);
-            lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
+            if (ws.AnyTargetedEntries)
+            {
+                // Only some types' entrants are diverted: the total and the mix both change.
+                lambda = EntryTargeting.Rate(ws, lambda, growth);
+                entryShare = ws.ProgrammeEntryShare;
+            }
+            else
+            {
+                lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
+            }
         }
 
         double entries = TFlows.Entries(u[0], lambda, model.EntryDispersion ?? double.PositiveInfinity);
@@ -562,7 +581,7 @@ internal static class Simulator
             }
         }
 
-        SplitEntries<TFlows>(model, ws, entries, programme && ws.AnyOneInOneOut, caches);
+        SplitEntries<TFlows>(model, ws, entries, entryShare, programme && ws.AnyOneInOneOut, caches);
 
         for (int k = 0; k < types; k++)
         {
@@ -578,7 +597,8 @@ internal static class Simulator
     /// Splits the month's entries over types by the entry mix (a multinomial, drawn as conditional
     /// binomials). Under one-in-one-out, held types first take as many entrants as they lost.
     /// </summary>
-    private static void SplitEntries<TFlows>(CompiledModel model, TrialWorkspace ws, double entries, bool oneInOneOut, Span<BinomialLogCache> caches)
+    private static void SplitEntries<TFlows>(
+        CompiledModel model, TrialWorkspace ws, double entries, double[] entryShare, bool oneInOneOut, Span<BinomialLogCache> caches)
         where TFlows : struct, IFlows
     {
         int types = model.Types;
@@ -598,7 +618,7 @@ internal static class Simulator
             }
             else
             {
-                shareLeft += ws.EntryShare[k];
+                shareLeft += entryShare[k];
                 last = k;
             }
         }
@@ -619,7 +639,7 @@ internal static class Simulator
                 continue;
             }
 
-            double share = ws.EntryShare[k];
+            double share = entryShare[k];
             double conditional = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
             double n = TFlows.Binomial(u[slot], remaining, conditional, ref caches[slot]);
             slot++;

@@ -42,6 +42,9 @@ internal sealed class TrialWorkspace
         EntriesByType = new double[k];
         Uplift = new double[k];
         OneInOneOut = new bool[k];
+        TypeDiversion = new double[k];
+        TypeGrowthKept = new double[k];
+        ProgrammeEntryShare = new double[k];
         Yearly = new double[model.FyCount * Metrics.Count];
         Months = new int[model.FyCount];
         LacByMonthEnd = new double[model.MonthCount];
@@ -102,6 +105,18 @@ internal sealed class TrialWorkspace
     public double DiversionFactor { get; set; }
     public double GrowthKept { get; set; }
     public bool AnyOneInOneOut { get; set; }
+
+    /// <summary>Per type, Π(1 − size) of the targeted entry diversions naming it, this month.</summary>
+    public double[] TypeDiversion { get; }
+
+    /// <summary>Per type, Π(1 − size) of the targeted growth diversions naming it, this month.</summary>
+    public double[] TypeGrowthKept { get; }
+
+    /// <summary>The programme world's entry mix this month when a targeted diversion is active.</summary>
+    public double[] ProgrammeEntryShare { get; }
+
+    /// <summary>Whether a targeted diversion is active this month (see <see cref="EntryTargeting"/>).</summary>
+    public bool AnyTargetedEntries { get; set; }
     public double[] Yearly { get; }
     public int[] Months { get; }
 

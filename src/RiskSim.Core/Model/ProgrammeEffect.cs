@@ -26,22 +26,32 @@ public abstract record ProgrammeEffect
     public YearMonth? End { get; init; }
 }
 
-/// <summary>Diverts a share of would-be entrants (e.g. to early help): λ is multiplied by (1 − size).</summary>
+/// <summary>
+/// Diverts a share of would-be entrants (e.g. to early help): λ is multiplied by (1 − size), or,
+/// with <see cref="Types"/>, only the entry rate into those types, λ · share_k · (1 − size).
+/// </summary>
 public sealed record EntryDiversion : ProgrammeEffect
 {
     /// <summary>Share of entries diverted at full effect, 0 to 1.</summary>
     public required Input Size { get; init; }
+
+    /// <summary>Placement type ids whose would-be entrants are diverted; empty means all entrants.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
 }
 
 /// <summary>
 /// Diverts a share of the entries above the horizon's first-month rate, i.e. of the do-nothing
 /// growth in demand ("new demand is managed at the earliest levels of support"):
 /// λ becomes λ − size · max(0, λ − λ(first month)), before any <see cref="EntryDiversion"/>.
+/// With <see cref="Types"/>, only the growth part of the entries into those types is diverted.
 /// </summary>
 public sealed record GrowthDiversion : ProgrammeEffect
 {
     /// <summary>Share of the growth in entries diverted at full effect, 0 to 1.</summary>
     public required Input Size { get; init; }
+
+    /// <summary>Placement type ids whose share of the growth is diverted; empty means all entrants.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
 }
 
 /// <summary>Raises the exit rate of the given types: h is multiplied by (1 + size).</summary>

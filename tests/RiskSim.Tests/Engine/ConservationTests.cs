@@ -103,7 +103,7 @@ public sealed class ConservationTests
     /// stocks and flows (stochastic mode); continuity between months; and that the FY rows (LAC at
     /// 31 March in both worlds, average LAC) match the trace.
     /// </summary>
-    private static void AssertConserved(CompiledModel model, TracedTrial run, bool stochastic)
+    internal static void AssertConserved(CompiledModel model, TracedTrial run, bool stochastic)
     {
         var t = run.Trace;
         int types = model.Types;
