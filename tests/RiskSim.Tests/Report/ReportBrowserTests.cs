@@ -38,7 +38,7 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void Chromium_opens_the_report_of_a_real_Staffordshire_run()
+    public void Chromium_opens_the_report_of_a_real_Staffordshire_run_before_and_after_adding_sensitivity()
     {
         var (browser, driverPath) = FindChromium();
         string dir = Directory.CreateTempSubdirectory("risksim-report-browser-").FullName;
@@ -48,6 +48,24 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             var run = Cli.CliHarness.Run("run", Cli.CliHarness.StaffordshirePath, "--trials", "300", "--seed", "1", "--out", output, "--quiet");
             Assert.True(run.ExitCode == 0, run.ToString());
             AssertRendered(browser, driverPath, Path.Combine(output, HtmlReportExporter.ReportFileName), ["lac-fan", "position-fan", "breakeven", "s-curve"], "report-browser-staffordshire.png");
+
+            // The same run with a (small) sensitivity analysis added by `risksim report --sensitivity`.
+            string sensitivity = Path.Combine(dir, "sensitivity");
+            Assert.Equal(0, RiskSim.Cli.Commands.SensitivityCommand.Execute(
+                Cli.CliHarness.StaffordshirePath,
+                new RiskSim.Analysis.SensitivityOptions(150, 5, 2, SobolRows: 24, TornadoTrials: 24),
+                sensitivity,
+                force: false,
+                new Spectre.Console.Testing.TestConsole(),
+                error: TextWriter.Null));
+            var report = Cli.CliHarness.Run("report", output, "--sensitivity", sensitivity);
+            Assert.True(report.ExitCode == 0, report.ToString());
+            AssertRendered(
+                browser,
+                driverPath,
+                Path.Combine(output, HtmlReportExporter.ReportFileName),
+                ["lac-fan", "position-fan", "breakeven", "s-curve", "tornado", "sobol"],
+                "report-browser-staffordshire-sensitivity.png");
         }
         finally
         {
