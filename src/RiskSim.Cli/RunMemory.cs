@@ -14,8 +14,9 @@ public static class RunMemory
     /// the engine's block, the Parquet writer's column copies and its encoded pages, and the summary's
     /// spill buffer are about five blocks of inputs and per-FY metrics. The summary keeps its values in a
     /// temporary file, not in memory (<see cref="SummaryAccumulator"/>), and reads back one FY × metric
-    /// column at a time to sort it: trials × 8 bytes, the only part that grows with trials (8 MB per
-    /// million trials).
+    /// column at a time to sort it: trials × 8 bytes; the result's S-curve and CVaR90 keep each trial's
+    /// cumulative position (another 8 bytes a trial). Those 16 bytes a trial are the only part that grows
+    /// with trials (16 MB per million trials); the LAC fan's histograms are fixed (about 1 MB).
     /// </summary>
     /// <param name="trials">Number of trials.</param>
     /// <param name="financialYears">FYs in the horizon.</param>
@@ -25,7 +26,7 @@ public static class RunMemory
     {
         long blockPerTrial = (((long)inputColumns + ((long)financialYears * Metrics.Count)) * sizeof(double)) + sizeof(int);
         long blockTrials = Math.Min(blockSize, trials);
-        return FixedOverheadBytes + ((long)trials * sizeof(double)) + (5 * blockTrials * blockPerTrial);
+        return FixedOverheadBytes + ((long)trials * 2 * sizeof(double)) + (5 * blockTrials * blockPerTrial);
     }
 
     /// <summary>Memory the process may use: physical memory, or the container's or GC's limit if lower.</summary>
@@ -54,7 +55,7 @@ public static class RunMemory
         throw new UserError(string.Create(
             CultureInfo.InvariantCulture,
             $"--trials {trials}: the run would need about {need / 1e9:0.0} GB of memory (exact percentiles sort one column of "
-            + $"8 bytes per trial at a time), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
+            + $"8 bytes per trial at a time, and the S-curve keeps 8 bytes per trial), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
     }
 
     /// <summary>
