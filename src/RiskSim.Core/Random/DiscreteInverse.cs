@@ -184,55 +184,7 @@ public static class DiscreteInverse
         double logPmf = SpecialFunctions.GammaLn(m + k) - SpecialFunctions.GammaLn(k) - SpecialFunctions.GammaLn(m + 1.0)
             - (k * Log1P(mean / k)) + (m * Math.Log(q));
         double pmfMode = Math.Exp(logPmf);
-
-        // F(mode) = Σ_{x ≤ mode} p(x), with p(x−1) = p(x) · x / ((x−1+k) · q).
-        double cdfMode = pmfMode;
-        double t = pmfMode;
-        for (int x = m; x > 0; x--)
-        {
-            t *= x / ((x - 1 + k) * q);
-            cdfMode += t;
-            if (t < cdfMode * TailCutoff)
-            {
-                break;
-            }
-        }
-
-        double cdf = cdfMode;
-        double pmf = pmfMode;
-        int j = m;
-        if (u < cdf)
-        {
-            while (j > 0)
-            {
-                double below = cdf - pmf;
-                if (!(below > u) || below == cdf)
-                {
-                    break;
-                }
-
-                cdf = below;
-                pmf *= j / ((j - 1 + k) * q);
-                j--;
-            }
-
-            return j;
-        }
-
-        while (j < int.MaxValue)
-        {
-            pmf *= (j + k) / (j + 1) * q;
-            j++;
-            double next = cdf + pmf;
-            if (next > u || next == cdf)
-            {
-                return j;
-            }
-
-            cdf = next;
-        }
-
-        return j;
+        return SearchFromMode(u, m, pmfMode, int.MaxValue, new NegativeBinomialRatios(k, q));
     }
 
     /// <summary>
@@ -333,55 +285,7 @@ public static class DiscreteInverse
     {
         int m = (int)lambda;
         double pmfMode = Math.Exp(-StirlingError(m) - Bd0(m, lambda) - LnSqrt2Pi - (0.5 * Math.Log(m)));
-
-        // F(m) = sum of p(k) for k = m, m-1, ..., summed until the terms are negligible.
-        double cdfMode = pmfMode;
-        double t = pmfMode;
-        for (int k = m; k > 0; k--)
-        {
-            t *= k / lambda; // p(k-1)
-            cdfMode += t;
-            if (t < cdfMode * TailCutoff)
-            {
-                break;
-            }
-        }
-
-        double cdf = cdfMode;
-        double pmf = pmfMode;
-        int j = m;
-        if (u < cdf)
-        {
-            // Walk down while F(j-1) = F(j) - p(j) is still above u.
-            while (j > 0)
-            {
-                double below = cdf - pmf;
-                if (!(below > u) || below == cdf)
-                {
-                    break;
-                }
-
-                cdf = below;
-                pmf *= j / lambda;
-                j--;
-            }
-
-            return j;
-        }
-
-        // Walk up until F(j) > u.
-        while (true)
-        {
-            j++;
-            pmf *= lambda / j;
-            double next = cdf + pmf;
-            if (next > u || next == cdf)
-            {
-                return j;
-            }
-
-            cdf = next;
-        }
+        return SearchFromMode(u, m, pmfMode, int.MaxValue, new PoissonRatios(lambda));
     }
 
     /// <summary>
@@ -454,14 +358,26 @@ public static class DiscreteInverse
     {
         int m = Math.Min((int)Math.Floor((n + 1.0) * p), n);
         double pmfMode = BinomialPmfLoader(m, n, p, q);
-        double odds = p / q;
-        double inverseOdds = q / p;
+        return SearchFromMode(u, m, pmfMode, n, new BinomialRatios(n, p / q, q / p));
+    }
 
+    /// <summary>
+    /// Inversion by search from the mode <paramref name="m"/> (Devroye ch. III.2), shared by the
+    /// Poisson, negative binomial and binomial samplers: F(m) is the pmf summed from the mode down
+    /// until the terms are negligible, then the search walks down while F(j − 1) = F(j) − p(j) is
+    /// still above <paramref name="u"/>, or up until F(j) &gt; <paramref name="u"/>, stopping where
+    /// the running sum no longer changes or at <paramref name="upper"/>, the top of the support.
+    /// The struct <typeparamref name="TRatios"/> gives the pmf recursion; the JIT specialises the
+    /// walk for each, so the generic costs nothing on the hot path.
+    /// </summary>
+    private static int SearchFromMode<TRatios>(double u, int m, double pmfMode, int upper, TRatios ratios)
+        where TRatios : struct, IPmfRatios
+    {
         double cdfMode = pmfMode;
         double t = pmfMode;
-        for (int k = m; k > 0; k--)
+        for (int x = m; x > 0; x--)
         {
-            t *= (double)k / (n - k + 1) * inverseOdds; // p(k-1)
+            t *= ratios.Down(x); // p(x − 1)
             cdfMode += t;
             if (t < cdfMode * TailCutoff)
             {
@@ -483,16 +399,16 @@ public static class DiscreteInverse
                 }
 
                 cdf = below;
-                pmf *= (double)j / (n - j + 1) * inverseOdds;
+                pmf *= ratios.Down(j);
                 j--;
             }
 
             return j;
         }
 
-        while (j < n)
+        while (j < upper)
         {
-            pmf *= (double)(n - j) / (j + 1) * odds;
+            pmf *= ratios.Up(j);
             j++;
             double next = cdf + pmf;
             if (next > u || next == cdf)
@@ -503,7 +419,7 @@ public static class DiscreteInverse
             cdf = next;
         }
 
-        return n;
+        return upper;
     }
 
     /// <summary>
@@ -582,4 +498,38 @@ public static class DiscreteInverse
     [DoesNotReturn]
     private static void ThrowArgumentOutOfRange(string name, object value, string message) =>
         throw new ArgumentOutOfRangeException(name, value, message);
+
+    /// <summary>The pmf recursion a search from the mode walks with.</summary>
+    private interface IPmfRatios
+    {
+        /// <summary>p(x − 1) / p(x), for x ≥ 1.</summary>
+        double Down(int x);
+
+        /// <summary>p(x + 1) / p(x).</summary>
+        double Up(int x);
+    }
+
+    /// <summary>Poisson(λ): p(x − 1)/p(x) = x/λ, p(x + 1)/p(x) = λ/(x + 1).</summary>
+    private readonly struct PoissonRatios(double lambda) : IPmfRatios
+    {
+        public double Down(int x) => x / lambda;
+
+        public double Up(int x) => lambda / (x + 1);
+    }
+
+    /// <summary>Negative binomial (dispersion k, q = mean/(mean + k)): p(x − 1)/p(x) = x/((x − 1 + k)q), p(x + 1)/p(x) = (x + k)/(x + 1)·q.</summary>
+    private readonly struct NegativeBinomialRatios(double k, double q) : IPmfRatios
+    {
+        public double Down(int x) => x / ((x - 1 + k) * q);
+
+        public double Up(int x) => (x + k) / (x + 1) * q;
+    }
+
+    /// <summary>Binomial(n, p): p(x − 1)/p(x) = x/(n − x + 1)·q/p, p(x + 1)/p(x) = (n − x)/(x + 1)·p/q.</summary>
+    private readonly struct BinomialRatios(int n, double odds, double inverseOdds) : IPmfRatios
+    {
+        public double Down(int x) => (double)x / (n - x + 1) * inverseOdds;
+
+        public double Up(int x) => (double)(n - x) / (x + 1) * odds;
+    }
 }
