@@ -195,7 +195,7 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
         int m = k % FiguresPerFy;
         if (m < Metrics.Count)
         {
-            spill.Read((fy * Metrics.Count) + m, values);
+            ReadMetric(fy, (Metric)m, values);
         }
         else
         {
@@ -209,10 +209,16 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
     /// <summary>The trials' values of one metric in one FY, in trial order, in a reused buffer of exactly <see cref="Count"/> values.</summary>
     private double[] ReadMetric(int fyIndex, Metric metric)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)fyIndex, (uint)years.Count, nameof(fyIndex));
         var values = Scratch();
-        spill.Read((fyIndex * Metrics.Count) + (int)metric, values);
+        ReadMetric(fyIndex, metric, values);
         return values;
+    }
+
+    /// <summary>The trials' values of one metric in one FY, in trial order, into <paramref name="values"/>.</summary>
+    private void ReadMetric(int fyIndex, Metric metric, double[] values)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)fyIndex, (uint)years.Count, nameof(fyIndex));
+        spill.Read((fyIndex * Metrics.Count) + (int)metric, values);
     }
 
     /// <summary>Fills <paramref name="values"/> with 1 where the trial has (lastingly) broken even by FY <paramref name="fyIndex"/>, else 0.</summary>
