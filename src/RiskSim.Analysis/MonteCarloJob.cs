@@ -79,7 +79,7 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
             summary = accumulator.Build(cancellationToken, options.Threads);
         }
 
-        unadjusted = unadjustedAccumulator is null ? null : Unadjusted(unadjustedAccumulator, planCumulative, options.Threads, cancellationToken);
+        unadjusted = unadjustedAccumulator is null ? null : Unadjusted(unadjustedAccumulator, planCumulative, cancellationToken);
         var result = RunResultBuilder.Build(scenario, model, plan, meta, summary, coverages, positions, fan, unadjusted);
 
         // The files are independent of each other (each reads the finished result and writes its own
@@ -168,16 +168,18 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
     /// and flows) with the factor held at its plan value, filled in the run's own pass (see
     /// <see cref="StochasticRunner.RunRange"/>), giving the cumulative position as the paper assumes.
     /// </summary>
-    private UnadjustedOutcome Unadjusted(SummaryAccumulator accumulator, double planCumulative, int threads, CancellationToken cancellationToken)
+    private UnadjustedOutcome Unadjusted(SummaryAccumulator accumulator, double planCumulative, CancellationToken cancellationToken)
     {
         var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
         int last = model.FinancialYears.Count - 1;
-        string metric = Metric.CumulativePositionGbp.ColumnName();
-        var rows = accumulator.Build(cancellationToken, threads);
-        var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
-        var breakeven = model.FinancialYears
-            .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)
-            .ToArray();
+        // Only these rows are used, so only their columns are read and sorted (not the whole summary).
+        var row = accumulator.BuildRow(last, (int)Metric.CumulativePositionGbp);
+        var breakeven = new double[model.FinancialYears.Count];
+        for (int fy = 0; fy < breakeven.Length; fy++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            breakeven[fy] = accumulator.BuildRow(fy, Metrics.Count).Mean;
+        }
         return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
 }
