@@ -6,8 +6,8 @@ namespace RiskSim.Tests.Engine;
 
 /// <summary>
 /// The simulation loop allocates nothing per trial or per month: a worker's workspace and the
-/// block buffers are reused. Measured with the current thread's allocation counter around many
-/// trials after a warm-up trial (which lets the JIT and MathNet's static state settle).
+/// block buffers are reused. Measured with the current thread's allocation counter around rounds of
+/// trials after a warm-up round (which lets the JIT and MathNet's static state settle).
 /// </summary>
 public sealed class AllocationTests
 {
@@ -22,15 +22,27 @@ public sealed class AllocationTests
             var design = inputUncertainty ? InputDesign.Create(sampling, model.InputDimensions, seed: 5, trials: 64) : null;
             var block = new TrialBlock(64, model.InputColumns, model.FinancialYears, model.EventColumns, model.MonthCount);
             var workspace = new TrialWorkspace(model);
-            StochasticRunner.RunTrial(model, workspace, design, 5, 0, block, 0);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 1; i < 64; i++)
+            // A per-trial or per-month allocation shows in every round; one-off runtime allocations
+            // (tiered JIT's PGO instrumentation and OSR, charged to whichever thread runs the code,
+            // at times that depend on machine load) show in one round at most. So the least of three
+            // measured rounds, after a warm-up round, must be 0.
+            long allocated = long.MaxValue;
+            for (int round = 0; round < 4; round++)
             {
-                StochasticRunner.RunTrial(model, workspace, design, 5, i, block, i);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 64; i++)
+                {
+                    StochasticRunner.RunTrial(model, workspace, design, 5, i, block, i);
+                }
+
+                long used = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (round > 0)
+                {
+                    allocated = Math.Min(allocated, used);
+                }
             }
 
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(0, allocated);
         }
     }
