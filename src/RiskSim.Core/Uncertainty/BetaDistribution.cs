@@ -5,7 +5,7 @@ namespace RiskSim.Core.Uncertainty;
 /// <summary>A beta distribution, optionally rescaled from [0, 1] to [min, max] (e.g. a share or a realisation factor).</summary>
 public sealed class BetaDistribution : Distribution
 {
-    private readonly BetaInverse inverse;
+    private readonly BetaQuantile inverse;
 
     /// <summary>Creates Beta(<paramref name="alpha"/>, <paramref name="beta"/>) on [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public BetaDistribution(double alpha, double beta, double min = 0, double max = 1, double? plan = null)
@@ -28,7 +28,7 @@ public sealed class BetaDistribution : Distribution
         Beta = beta;
         Minimum = min;
         Maximum = max;
-        inverse = new BetaInverse(alpha, beta);
+        inverse = new BetaQuantile(alpha, beta);
         Plan = plan ?? Mean;
         RequirePlanInSupport(Plan);
     }

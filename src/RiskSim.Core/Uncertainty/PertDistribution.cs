@@ -11,7 +11,7 @@ public sealed class PertDistribution : ThreePointDistribution
 {
     private readonly double alpha;
     private readonly double beta;
-    private readonly BetaInverse betaInverse;
+    private readonly BetaQuantile betaQuantile;
 
     /// <summary>Creates a PERT distribution; requires min ≤ mode ≤ max and min &lt; max.</summary>
     public PertDistribution(double min, double mode, double max, double? plan = null)
@@ -19,14 +19,14 @@ public sealed class PertDistribution : ThreePointDistribution
     {
         alpha = 1 + (4 * (mode - min) / (max - min));
         beta = 1 + (4 * (max - mode) / (max - min));
-        betaInverse = new BetaInverse(alpha, beta);
+        betaQuantile = new BetaQuantile(alpha, beta);
     }
 
     /// <inheritdoc />
     public override double Mean => (Min + (4 * Mode) + Max) / 6;
 
     /// <inheritdoc />
-    public override double Quantile(double p) => Min + ((Max - Min) * betaInverse.Quantile(p));
+    public override double Quantile(double p) => Min + ((Max - Min) * betaQuantile.Quantile(p));
 
     /// <inheritdoc />
     public override string Describe() =>
