@@ -76,22 +76,54 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
 
             // Coverage of 0 is the plan's own percentile; then the scenario's contingency lines and the user's amount, if any.
             coverages = ContingencyCoverage.ForRun(accumulator, planCumulative, scenario.Budget, settings.ContingencyGbp);
-            summary = accumulator.Build(cancellationToken);
+            summary = accumulator.Build(cancellationToken, options.Threads);
         }
 
-        unadjusted = unadjustedAccumulator is null ? null : Unadjusted(unadjustedAccumulator, planCumulative, cancellationToken);
+        unadjusted = unadjustedAccumulator is null ? null : Unadjusted(unadjustedAccumulator, planCumulative, options.Threads, cancellationToken);
         var result = RunResultBuilder.Build(scenario, model, plan, meta, summary, coverages, positions, fan, unadjusted);
 
-        SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted);
-        PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, scenario.Reference, meta);
-        RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName));
+        // The files are independent of each other (each reads the finished result and writes its own
+        // path), so with several threads they are written at once; the report's charts take longest.
+        var writers = new List<Action>
+        {
+            () => SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted),
+            () => PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, scenario.Reference, meta),
+            () => RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName)),
+        };
         foreach (var exporter in settings.FileExporters)
         {
-            exporter.Write(result, directory.PathFor(exporter.FileName));
+            writers.Add(() => exporter.Write(result, directory.PathFor(exporter.FileName)));
         }
+
+        WriteFiles(writers, options.Threads);
 
         directory.Commit(meta, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="writers"/>, up to <paramref name="threads"/> at once; when any fail, every
+    /// one has finished before the first failure in list order is thrown (the same error whatever the threads).
+    /// </summary>
+    private static void WriteFiles(IReadOnlyList<Action> writers, int threads)
+    {
+        var failures = new Exception?[writers.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        Parallel.For(0, writers.Count, parallel, k =>
+        {
+            try
+            {
+                writers[k]();
+            }
+            catch (Exception e)
+            {
+                failures[k] = e;
+            }
+        });
+        if (Array.Find(failures, e => e is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
     }
 
     /// <summary>
@@ -136,12 +168,12 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
     /// and flows) with the factor held at its plan value, filled in the run's own pass (see
     /// <see cref="StochasticRunner.RunRange"/>), giving the cumulative position as the paper assumes.
     /// </summary>
-    private UnadjustedOutcome Unadjusted(SummaryAccumulator accumulator, double planCumulative, CancellationToken cancellationToken)
+    private UnadjustedOutcome Unadjusted(SummaryAccumulator accumulator, double planCumulative, int threads, CancellationToken cancellationToken)
     {
         var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
         int last = model.FinancialYears.Count - 1;
         string metric = Metric.CumulativePositionGbp.ColumnName();
-        var rows = accumulator.Build(cancellationToken);
+        var rows = accumulator.Build(cancellationToken, threads);
         var row = rows.First(r => r.Fy == model.FinancialYears[last] && r.Metric == metric);
         var breakeven = model.FinancialYears
             .Select(fy => rows.First(r => r.Fy == fy && r.Metric == SummaryAccumulator.BreakevenByFyMetric).Mean)

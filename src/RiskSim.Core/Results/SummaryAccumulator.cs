@@ -132,26 +132,78 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
 
     /// <summary>The summary rows, FY by FY, metrics in layout order then <see cref="BreakevenByFyMetric"/> and <see cref="LastingBreakevenByFyMetric"/>.</summary>
     /// <param name="cancellationToken">Checked before each FY × metric: sorting millions of trials takes seconds.</param>
-    public IReadOnlyList<SummaryRow> Build(CancellationToken cancellationToken = default)
+    /// <param name="maxDegreeOfParallelism">
+    /// Columns summarised at once (the run's thread count). Each column is read back and sorted on its
+    /// own, into its own buffer, so the rows are the same bits whatever this is; memory is one column
+    /// (trials × 8 bytes) per thread.
+    /// </param>
+    public IReadOnlyList<SummaryRow> Build(CancellationToken cancellationToken = default, int maxDegreeOfParallelism = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
         if (count != expected)
         {
             throw new InvalidOperationException($"expected {expected} trials, received {count}.");
         }
 
-        var rows = new List<SummaryRow>(years.Count * FiguresPerFy);
-        for (int fy = 0; fy < years.Count; fy++)
+        var rows = new SummaryRow[years.Count * FiguresPerFy];
+        if (maxDegreeOfParallelism == 1 || rows.Length == 1)
         {
-            for (int m = 0; m < FiguresPerFy; m++)
+            var values = Scratch();
+            for (int k = 0; k < rows.Length; k++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                double[] values = m < Metrics.Count ? ReadMetric(fy, (Metric)m) : ReadFlag(fy, lasting: m > Metrics.Count);
-                string name = m < Metrics.Count ? ((Metric)m).ColumnName() : m == Metrics.Count ? BreakevenByFyMetric : LastingBreakevenByFyMetric;
-                rows.Add(Summarise(years[fy], name, values));
+                rows[k] = SummariseColumn(k, values);
             }
+
+            return rows;
+        }
+
+        // One failure is reported whatever the threads: the first column's in row order.
+        var failures = new Exception?[rows.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(
+            0,
+            rows.Length,
+            parallel,
+            () => new double[count],
+            (k, _, values) =>
+            {
+                try
+                {
+                    rows[k] = SummariseColumn(k, values);
+                }
+                catch (NonFiniteResultException e)
+                {
+                    failures[k] = e;
+                }
+
+                return values;
+            },
+            _ => { });
+        if (Array.Find(failures, e => e is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
 
         return rows;
+    }
+
+    /// <summary>Summary row <paramref name="k"/> (FY k / <see cref="FiguresPerFy"/>, figure k mod it), using <paramref name="values"/> (<see cref="Count"/> long) as scratch.</summary>
+    private SummaryRow SummariseColumn(int k, double[] values)
+    {
+        int fy = k / FiguresPerFy;
+        int m = k % FiguresPerFy;
+        if (m < Metrics.Count)
+        {
+            spill.Read((fy * Metrics.Count) + m, values);
+        }
+        else
+        {
+            ReadFlag(fy, lasting: m > Metrics.Count, values);
+        }
+
+        string name = m < Metrics.Count ? ((Metric)m).ColumnName() : m == Metrics.Count ? BreakevenByFyMetric : LastingBreakevenByFyMetric;
+        return Summarise(years[fy], name, values);
     }
 
     /// <summary>The trials' values of one metric in one FY, in trial order, in a reused buffer of exactly <see cref="Count"/> values.</summary>
@@ -163,18 +215,15 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
         return values;
     }
 
-    /// <summary>1 where the trial has (lastingly) broken even by FY <paramref name="fyIndex"/>, else 0.</summary>
-    private double[] ReadFlag(int fyIndex, bool lasting)
+    /// <summary>Fills <paramref name="values"/> with 1 where the trial has (lastingly) broken even by FY <paramref name="fyIndex"/>, else 0.</summary>
+    private void ReadFlag(int fyIndex, bool lasting, double[] values)
     {
-        var values = Scratch();
         spill.Read(breakevenColumn + (lasting ? 1 : 0), values);
         for (int t = 0; t < values.Length; t++)
         {
             double index = values[t];
             values[t] = index >= 0 && index <= fyIndex ? 1.0 : 0.0;
         }
-
-        return values;
     }
 
     private double[] Scratch()
