@@ -12,6 +12,13 @@ internal interface IFlows
     /// <summary>Whether the mode consumes uniforms (plan mode does not).</summary>
     static abstract bool UsesUniforms { get; }
 
+    /// <summary>
+    /// Whether the month loop steps the worlds together, each draw's variates for all worlds in one
+    /// lane-parallel search (<see cref="DiscreteInverse.BinomialLanes"/>). The variates are the ones
+    /// stepping the worlds one after the other draws, bit for bit.
+    /// </summary>
+    static abstract bool StepsWorldsTogether { get; }
+
     /// <summary>Entries in a month with mean <paramref name="lambda"/>.</summary>
     static abstract double Poisson(double u, double lambda);
 
@@ -33,6 +40,8 @@ internal readonly struct ExpectedFlows : IFlows
 {
     public static bool UsesUniforms => false;
 
+    public static bool StepsWorldsTogether => false;
+
     public static double Poisson(double u, double lambda) => lambda;
 
     public static double Entries(double u, double lambda, double dispersion) => lambda;
@@ -48,6 +57,8 @@ internal readonly struct ExpectedFlows : IFlows
 internal readonly struct DrawnFlows : IFlows
 {
     public static bool UsesUniforms => true;
+
+    public static bool StepsWorldsTogether => true;
 
     public static double Poisson(double u, double lambda) => DiscreteInverse.Poisson(u, lambda);
 

@@ -61,18 +61,43 @@ internal sealed class MonthTrace
     public double[] DoNothingTypeMovesIn { get; }
 
     /// <summary>Records the flows one world just took in month <paramref name="m"/> (totals and per type).</summary>
-    public void RecordFlows(int m, TrialWorkspace ws, bool programme)
+    public void RecordFlows(int m, TrialWorkspace ws, bool programme) =>
+        Record(m, programme, ws.EntriesByType, ws.Exits, ws.MovesOut, ws.MovesIn);
+
+    /// <summary>
+    /// Records the flows world <paramref name="world"/> (0 programme, 1 do-nothing) took in month
+    /// <paramref name="m"/> when the worlds are stepped together (the workspace's per-world flows).
+    /// </summary>
+    public void RecordFlows(int m, TrialWorkspace ws, int world)
+    {
+        int types = Types;
+        Record(
+            m,
+            world == 0,
+            ws.WorldEntriesByType.AsSpan(world * types, types),
+            ws.WorldExits.AsSpan(world * types, types),
+            ws.WorldMovesOut.AsSpan(world * types, types),
+            ws.WorldMovesIn.AsSpan(world * types, types));
+    }
+
+    private void Record(int m, bool programme, ReadOnlySpan<double> entries, ReadOnlySpan<double> exits, ReadOnlySpan<double> movesOut, ReadOnlySpan<double> movesIn)
     {
         int at = m * Types;
-        Record(ws.EntriesByType, programme ? ProgrammeEntries : DoNothingEntries, programme ? ProgrammeTypeEntries : DoNothingTypeEntries);
-        Record(ws.Exits, programme ? ProgrammeExits : DoNothingExits, programme ? ProgrammeTypeExits : DoNothingTypeExits);
-        Record(ws.MovesOut, programme ? ProgrammeMovesOut : DoNothingMovesOut, programme ? ProgrammeTypeMovesOut : DoNothingTypeMovesOut);
-        Record(ws.MovesIn, programme ? ProgrammeMovesIn : DoNothingMovesIn, programme ? ProgrammeTypeMovesIn : DoNothingTypeMovesIn);
+        Copy(entries, programme ? ProgrammeEntries : DoNothingEntries, programme ? ProgrammeTypeEntries : DoNothingTypeEntries);
+        Copy(exits, programme ? ProgrammeExits : DoNothingExits, programme ? ProgrammeTypeExits : DoNothingTypeExits);
+        Copy(movesOut, programme ? ProgrammeMovesOut : DoNothingMovesOut, programme ? ProgrammeTypeMovesOut : DoNothingTypeMovesOut);
+        Copy(movesIn, programme ? ProgrammeMovesIn : DoNothingMovesIn, programme ? ProgrammeTypeMovesIn : DoNothingTypeMovesIn);
 
-        void Record(double[] byType, double[] totals, double[] typed)
+        void Copy(ReadOnlySpan<double> byType, double[] totals, double[] typed)
         {
-            totals[m] = byType.Sum();
-            byType.CopyTo(typed, at);
+            double sum = 0;
+            foreach (double v in byType)
+            {
+                sum += v;
+            }
+
+            totals[m] = sum;
+            byType.CopyTo(typed.AsSpan(at));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Intrinsics;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
 using RiskSim.Core.Sampling;
@@ -384,33 +385,67 @@ internal static class Simulator
                 rng.Fill(ws.Uniforms);
             }
 
-            SetProgrammeRates(model, ws, m, ws.EffectSize);
-            if (trace is not null)
+            if (TFlows.StepsWorldsTogether)
             {
-                trace.ProgrammeStockStart[m] = Sum(prog);
-                trace.DoNothingStockStart[m] = Sum(dn);
-            }
+                // Each world's parameters first (the unadjusted world's rates last, as below), then
+                // every draw once for all worlds.
+                SetProgrammeRates(model, ws, m, ws.EffectSize);
+                PrepareWorld(model, ws, m, world: 0, programme: true);
+                PrepareWorld(model, ws, m, world: 1, programme: false);
+                if (withHeld)
+                {
+                    SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
+                    PrepareWorld(model, ws, m, world: 2, programme: true);
+                }
 
-            Step<TFlows>(model, ws, prog, m, programme: true, world: 0);
-            trace?.RecordFlows(m, ws, programme: true);
-            Step<TFlows>(model, ws, dn, m, programme: false, world: 1);
-            if (trace is not null)
-            {
-                trace.RecordFlows(m, ws, programme: false);
-                trace.ProgrammeStockEnd[m] = Sum(prog);
-                trace.DoNothingStockEnd[m] = Sum(dn);
-                prog.CopyTo(trace.ProgrammeTypeStockEnd, m * types);
-                dn.CopyTo(trace.DoNothingTypeStockEnd, m * types);
-            }
+                if (trace is not null)
+                {
+                    trace.ProgrammeStockStart[m] = progLac;
+                    trace.DoNothingStockStart[m] = Sum(dn);
+                }
 
-            double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
-            Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
-            if (withHeld)
+                StepWorlds(model, ws, prog, dn, held, withHeld ? 3 : 2);
+                if (trace is not null)
+                {
+                    trace.RecordFlows(m, ws, world: 0);
+                    trace.RecordFlows(m, ws, world: 1);
+                    RecordStockEnd(trace, m, prog, dn);
+                }
+
+                double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
+                Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
+                if (withHeld)
+                {
+                    Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+                }
+            }
+            else
             {
-                // After the main worlds, so their steps and the trace are exactly as without it.
-                SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
-                Step<TFlows>(model, ws, held, m, programme: true, world: 2);
-                Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+                SetProgrammeRates(model, ws, m, ws.EffectSize);
+                if (trace is not null)
+                {
+                    trace.ProgrammeStockStart[m] = Sum(prog);
+                    trace.DoNothingStockStart[m] = Sum(dn);
+                }
+
+                Step<TFlows>(model, ws, prog, m, programme: true, world: 0);
+                trace?.RecordFlows(m, ws, programme: true);
+                Step<TFlows>(model, ws, dn, m, programme: false, world: 1);
+                if (trace is not null)
+                {
+                    trace.RecordFlows(m, ws, programme: false);
+                    RecordStockEnd(trace, m, prog, dn);
+                }
+
+                double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
+                Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
+                if (withHeld)
+                {
+                    // After the main worlds, so their steps and the trace are exactly as without it.
+                    SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
+                    Step<TFlows>(model, ws, held, m, programme: true, world: 2);
+                    Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+                }
             }
 
             ws.LacByMonthEnd[m] = acc[row + (int)Metric.LacEnd];
@@ -419,6 +454,15 @@ internal static class Simulator
 
         unadjustedBreakeven = withHeld ? Accounting.BudgetAccounting.Finish(model, ws, heldAcc, scaleWorkforce, unadjustedYearly) : -1;
         return Accounting.BudgetAccounting.Finish(model, ws, acc, scaleWorkforce, yearly);
+    }
+
+    private static void RecordStockEnd(MonthTrace trace, int m, double[] prog, double[] dn)
+    {
+        int types = prog.Length;
+        trace.ProgrammeStockEnd[m] = Sum(prog);
+        trace.DoNothingStockEnd[m] = Sum(dn);
+        prog.CopyTo(trace.ProgrammeTypeStockEnd, m * types);
+        dn.CopyTo(trace.DoNothingTypeStockEnd, m * types);
     }
 
     /// <summary>Adds one month of one programme world (with its do-nothing world) to the FY sums in row <paramref name="row"/>.</summary>
@@ -587,6 +631,224 @@ internal static class Simulator
         {
             stock[k] += ws.EntriesByType[k] - exits[k] - movesOut[k] + movesIn[k];
             Debug.Assert(stock[k] >= -1e-9, "a stock went negative");
+        }
+    }
+
+    /// <summary>
+    /// World <paramref name="world"/>'s parameters for month <paramref name="m"/>, from the rates
+    /// <see cref="SetProgrammeRates"/> set (for a programme world): its expected entries, exit and
+    /// step-down probabilities and the entry split's conditional shares. They depend on no draw, so
+    /// all worlds' can be set before the month's draws; each is computed by exactly the operations
+    /// <see cref="Step{TFlows}"/> and <see cref="SplitEntries{TFlows}"/> use, so the draws are the same.
+    /// </summary>
+    private static void PrepareWorld(CompiledModel model, TrialWorkspace ws, int m, int world, bool programme)
+    {
+        int types = model.Types;
+        double lambda = ws.Lambda[m];
+        double[] entryShare = ws.EntryShare;
+        if (programme)
+        {
+            double growth = Math.Max(0.0, lambda - ws.Lambda[0]);
+            if (ws.AnyTargetedEntries)
+            {
+                lambda = EntryTargeting.Rate(ws, lambda, growth);
+                entryShare = ws.ProgrammeEntryShare;
+            }
+            else
+            {
+                lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
+            }
+        }
+
+        ws.WorldLambda[world] = lambda;
+
+        int p = 0;
+        for (int k = 0; k < types; k++)
+        {
+            double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
+            if (model.Events.Count > 0)
+            {
+                h *= ws.ExitFactor[(k * model.MonthCount) + m];
+            }
+
+            h = Math.Clamp(h, 0.0, 1.0);
+            int firstPair = p;
+            double pairTotal = 0;
+            while (p < model.Pairs && model.PairFrom[p] == k)
+            {
+                pairTotal += PairRate(ws, p, programme);
+                p++;
+            }
+
+            double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
+            h *= scale;
+            ws.WorldExitProbability[(world * types) + k] = h;
+            double leftProbability = 1.0 - h;
+            for (int q = firstPair; q < p; q++)
+            {
+                double rate = PairRate(ws, q, programme) * scale;
+                ws.WorldPairProbability[(world * model.Pairs) + q] = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
+                leftProbability -= rate;
+            }
+        }
+
+        // The split (as SplitEntries): held types first, then conditional binomials over the rest.
+        bool oneInOneOut = programme && ws.AnyOneInOneOut;
+        var held = ws.WorldHeld.AsSpan(world * types, types);
+        double shareLeft = 0;
+        int last = -1;
+        for (int k = 0; k < types; k++)
+        {
+            held[k] = oneInOneOut && ws.OneInOneOut[k];
+            if (!held[k])
+            {
+                shareLeft += entryShare[k];
+                last = k;
+            }
+        }
+
+        if (last < 0)
+        {
+            last = types - 1;
+            shareLeft = 1.0;
+            oneInOneOut = false;
+        }
+
+        int count = 0;
+        for (int k = 0; k < last; k++)
+        {
+            if (oneInOneOut && held[k])
+            {
+                continue;
+            }
+
+            double share = entryShare[k];
+            ws.WorldSplitProbability[(world * types) + count] = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
+            ws.WorldSplitType[(world * types) + count] = k;
+            count++;
+            shareLeft -= share;
+        }
+
+        ws.WorldSplitCount[world] = count;
+        ws.WorldSplitLast[world] = last;
+    }
+
+    /// <summary>
+    /// One month of the first <paramref name="worlds"/> worlds (stocks <paramref name="prog"/>,
+    /// <paramref name="dn"/>, <paramref name="held"/>), with the parameters <see cref="PrepareWorld"/>
+    /// set: each draw's variates for all worlds at once (world w in lane w, all at the draw's one
+    /// uniform), in the uniform slots <see cref="Step{TFlows}"/> uses. Each world's flows and stock
+    /// are bit for bit those of stepping it alone.
+    /// </summary>
+    private static void StepWorlds(CompiledModel model, TrialWorkspace ws, double[] prog, double[] dn, double[] held, int worlds)
+    {
+        int types = model.Types;
+        int pairs = model.Pairs;
+        var u = ws.Uniforms;
+        int stride = u.Length;
+        var caches = ws.BinomialCaches.AsSpan();
+        int exitSlot = types;
+        int pairSlot = 2 * types;
+        var exits = ws.WorldExits;
+        var movesOut = ws.WorldMovesOut;
+        var movesIn = ws.WorldMovesIn;
+        var byType = ws.WorldEntriesByType;
+        Array.Clear(movesOut);
+        Array.Clear(movesIn);
+        double[]? third = worlds > 2 ? held : null;
+
+        var lambda = Vector256.Create(ws.WorldLambda[0], ws.WorldLambda[1], worlds > 2 ? ws.WorldLambda[2] : 0.0, 0.0);
+        var entries = DiscreteInverse.NegativeBinomialLanes(u[0], lambda, model.EntryDispersion ?? double.PositiveInfinity, worlds, ws.EntryStepRatios);
+
+        int p = 0;
+        for (int k = 0; k < types; k++)
+        {
+            var n = Vector256.Create(prog[k], dn[k], third is null ? 0.0 : third[k], 0.0);
+            var h = Vector256.Create(
+                ws.WorldExitProbability[k], ws.WorldExitProbability[types + k], third is null ? 0.0 : ws.WorldExitProbability[(2 * types) + k], 0.0);
+            var drawn = DiscreteInverse.BinomialLanes(u[exitSlot + k], n, h, worlds, caches[(exitSlot + k)..], stride);
+            var left = n - drawn; // exact: whole numbers
+            for (int w = 0; w < worlds; w++)
+            {
+                exits[(w * types) + k] = drawn.GetElement(w);
+            }
+
+            while (p < pairs && model.PairFrom[p] == k)
+            {
+                var conditional = Vector256.Create(
+                    ws.WorldPairProbability[p], ws.WorldPairProbability[pairs + p], third is null ? 0.0 : ws.WorldPairProbability[(2 * pairs) + p], 0.0);
+                var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, conditional, worlds, caches[(pairSlot + p)..], stride);
+                left -= moved;
+                int to = model.PairTo[p];
+                for (int w = 0; w < worlds; w++)
+                {
+                    movesOut[(w * types) + k] += moved.GetElement(w);
+                    movesIn[(w * types) + to] += moved.GetElement(w);
+                }
+
+                p++;
+            }
+        }
+
+        // The split: held types first, per world, then the conditional binomials draw by draw.
+        Span<double> remaining = stackalloc double[DiscreteInverse.MaxLanes];
+        remaining.Clear();
+        int draws = 0;
+        for (int w = 0; w < worlds; w++)
+        {
+            remaining[w] = entries.GetElement(w);
+            ws.WorldEntries[w] = remaining[w];
+            draws = Math.Max(draws, ws.WorldSplitCount[w]);
+            for (int k = 0; k < types; k++)
+            {
+                int at = (w * types) + k;
+                byType[at] = 0;
+                if (ws.WorldHeld[at])
+                {
+                    double needed = Math.Max(0.0, exits[at] + movesOut[at] - movesIn[at]);
+                    byType[at] = Math.Min(needed, remaining[w]);
+                    remaining[w] -= byType[at];
+                }
+            }
+        }
+
+        Span<double> share = stackalloc double[DiscreteInverse.MaxLanes];
+        Span<double> trials = stackalloc double[DiscreteInverse.MaxLanes];
+        for (int s = 0; s < draws; s++)
+        {
+            share.Clear();
+            trials.Clear();
+            for (int w = 0; w < worlds; w++)
+            {
+                if (s < ws.WorldSplitCount[w])
+                {
+                    trials[w] = remaining[w];
+                    share[w] = ws.WorldSplitProbability[(w * types) + s];
+                }
+            }
+
+            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], Vector256.Create(trials), Vector256.Create(share), worlds, caches[(1 + s)..], stride);
+            for (int w = 0; w < worlds; w++)
+            {
+                if (s < ws.WorldSplitCount[w])
+                {
+                    double n = drawn.GetElement(w);
+                    byType[(w * types) + ws.WorldSplitType[(w * types) + s]] += n;
+                    remaining[w] -= n;
+                }
+            }
+        }
+
+        for (int w = 0; w < worlds; w++)
+        {
+            byType[(w * types) + ws.WorldSplitLast[w]] += remaining[w];
+            var stock = w == 0 ? prog : w == 1 ? dn : held;
+            int at = w * types;
+            for (int k = 0; k < types; k++)
+            {
+                stock[k] += byType[at + k] - exits[at + k] - movesOut[at + k] + movesIn[at + k];
+                Debug.Assert(stock[k] >= -1e-9, "a stock went negative");
+            }
         }
     }
 

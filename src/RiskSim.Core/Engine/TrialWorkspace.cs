@@ -55,7 +55,29 @@ internal sealed class TrialWorkspace
         ExitFactor = new double[k * eventCells];
         EventFirstFy = new int[model.Events.Count];
         CopulaScratch = new double[2 * (model.Copula?.Size ?? 0)];
+        WorldLambda = new double[Worlds];
+        WorldExitProbability = new double[Worlds * k];
+        WorldPairProbability = new double[Worlds * model.Pairs];
+        WorldSplitProbability = new double[Worlds * k];
+        WorldSplitType = new int[Worlds * k];
+        WorldSplitCount = new int[Worlds];
+        WorldSplitLast = new int[Worlds];
+        WorldHeld = new bool[Worlds * k];
+        WorldEntries = new double[Worlds];
+        WorldExits = new double[Worlds * k];
+        WorldMovesOut = new double[Worlds * k];
+        WorldMovesIn = new double[Worlds * k];
+        WorldEntriesByType = new double[Worlds * k];
+        bool negativeBinomial = model.EntryDispersion is { } dispersion && dispersion > 0 && !double.IsPositiveInfinity(dispersion);
+        EntryStepRatios = negativeBinomial ? new double[EntryStepRatioCount] : [];
+        if (negativeBinomial)
+        {
+            DiscreteInverse.NegativeBinomialStepRatios(model.EntryDispersion!.Value, EntryStepRatios);
+        }
     }
+
+    /// <summary>How many of the entries' negative-binomial step ratios are tabled (searches from 0 have means ≤ 100).</summary>
+    private const int EntryStepRatioCount = 512;
 
     public double[] Values { get; }
     public double[] StockShare { get; }
@@ -140,4 +162,49 @@ internal sealed class TrialWorkspace
 
     /// <summary>Per event, the index of the first FY it occurred in this trial, or −1.</summary>
     public int[] EventFirstFy { get; }
+
+    // The worlds stepped together (programme, do-nothing, unadjusted programme: w = 0, 1, 2): each
+    // world's parameters for the month, fixed before any draw, then its flows, [w × types + type].
+
+    /// <summary>Per world, this month's expected entries.</summary>
+    public double[] WorldLambda { get; }
+
+    /// <summary>Per world and type, this month's exit probability (after competing risks).</summary>
+    public double[] WorldExitProbability { get; }
+
+    /// <summary>Per world and step-down pair, [w × pairs + pair], the conditional probability of the move.</summary>
+    public double[] WorldPairProbability { get; }
+
+    /// <summary>Per world and split draw s, the conditional share of the entries left for type <see cref="WorldSplitType"/>.</summary>
+    public double[] WorldSplitProbability { get; }
+
+    /// <summary>Per world and split draw s, the type it draws for.</summary>
+    public int[] WorldSplitType { get; }
+
+    /// <summary>Per world, how many split draws it makes this month.</summary>
+    public int[] WorldSplitCount { get; }
+
+    /// <summary>Per world, the type that takes the entries left after the split draws.</summary>
+    public int[] WorldSplitLast { get; }
+
+    /// <summary>Per world and type, whether one-in-one-out holds the type this month.</summary>
+    public bool[] WorldHeld { get; }
+
+    /// <summary>Per world, this month's entries.</summary>
+    public double[] WorldEntries { get; }
+
+    /// <summary>Per world and type, this month's exits.</summary>
+    public double[] WorldExits { get; }
+
+    /// <summary>Per world and type, this month's step-downs out of the type.</summary>
+    public double[] WorldMovesOut { get; }
+
+    /// <summary>Per world and type, this month's step-downs into the type.</summary>
+    public double[] WorldMovesIn { get; }
+
+    /// <summary>Per world and type, this month's entries into the type.</summary>
+    public double[] WorldEntriesByType { get; }
+
+    /// <summary>The entries' negative-binomial step ratios (x + k)/(x + 1) (empty for Poisson entries).</summary>
+    public double[] EntryStepRatios { get; }
 }

@@ -44,7 +44,7 @@ namespace RiskSim.Core.Random;
 /// against 40-digit mpmath values up to λ = 1e8 and n = 2e9; see the tests).
 /// </para>
 /// </remarks>
-public static class DiscreteInverse
+public static partial class DiscreteInverse
 {
     /// <summary>The largest Poisson mean accepted (results must fit an <see cref="int"/>).</summary>
     public const double MaxPoissonLambda = 1e9;

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using RiskSim.Core.Engine;
+using RiskSim.Core.Random;
+using RiskSim.Core.Results;
+using RiskSim.Core.Sampling;
+using RiskSim.Scenarios;
+
+namespace RiskSim.Benchmarks;
+
+/// <summary>
+/// A quick split of a Staffordshire trial's month loop (<c>dotnet run -c Release -- --loop</c>), in
+/// process CPU time (the figure to trust on a shared machine): the worlds stepped together (the
+/// engine's path) against stepped one by one (the same draws, bit for bit), per trial over 8,000
+/// trials, the two interleaved in three rounds.
+/// </summary>
+public static class LoopProbe
+{
+    /// <summary>Drawn flows with the worlds stepped one after the other: the reference path.</summary>
+    private readonly struct SequentialDrawnFlows : IFlows
+    {
+        public static bool UsesUniforms => true;
+
+        public static bool StepsWorldsTogether => false;
+
+        public static double Poisson(double u, double lambda) => DrawnFlows.Poisson(u, lambda);
+
+        public static double Entries(double u, double lambda, double dispersion) => DrawnFlows.Entries(u, lambda, dispersion);
+
+        public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => DrawnFlows.Binomial(u, n, p, ref cache);
+    }
+
+    /// <summary>Prints the split.</summary>
+    public static void Run()
+    {
+        string path = StochasticRunBenchmarks.FindScenario();
+        var model = CompiledModel.Compile(ScenarioLoader.Parse(File.ReadAllText(path), path));
+        const int n = 8000;
+        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, 5, n);
+        var ws = new TrialWorkspace(model);
+        var y = new double[model.FyCount * Metrics.Count];
+        var hy = new double[y.Length];
+        for (int rep = 0; rep < 3; rep++)
+        {
+            double together = Time<DrawnFlows>(), alone = Time<SequentialDrawnFlows>();
+            Console.WriteLine($"months(3 worlds) per trial, CPU: together {together:F1} us, one by one {alone:F1} us");
+        }
+
+        // Process CPU time has a coarse tick, so each figure is a whole batch's: (inputs + months)
+        // minus inputs alone, per trial.
+        double Time<TFlows>()
+            where TFlows : struct, IFlows =>
+            (Batch<TFlows>(months: true) - Batch<TFlows>(months: false)) / n;
+
+        double Batch<TFlows>(bool months)
+            where TFlows : struct, IFlows
+        {
+            var proc = Process.GetCurrentProcess();
+            var start = proc.TotalProcessorTime;
+            for (int i = 0; i < n; i++)
+            {
+                Simulator.SetInputs(model, ws, design, i);
+                if (months)
+                {
+                    var rng = Xoshiro256StarStar.ForTrial(5, i);
+                    Simulator.Run<TFlows>(model, ws, ref rng, true, y, null, hy, out _);
+                }
+            }
+
+            proc.Refresh();
+            return (proc.TotalProcessorTime - start).TotalMicroseconds;
+        }
+    }
+}

@@ -1,0 +1,346 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace RiskSim.Core.Random;
+
+/// <summary>
+/// Lane-parallel forms of the sequential searches from 0: up to four variates at ONE uniform (the
+/// worlds of a trial, which read the same uniform for the same draw), searched together with the
+/// worlds in the lanes of a <see cref="Vector256{T}"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Same bits.</b> Each lane does exactly the scalar search's operations in the same order
+/// (the pmf at 0 from scalar <see cref="Math.Exp"/>, then the same ratio, product and sum per
+/// step; IEEE division, multiplication and addition round the same in a lane as in a scalar
+/// register; the JIT contracts nothing into fused multiply-adds), and stops where the scalar
+/// search would return, so every lane's variate equals the scalar function's, bit for bit (the
+/// tests check it on millions of random arguments). Lanes in another regime (a search from the
+/// mode, a binomial with p &gt; ½) are drawn by the scalar function.
+/// </para>
+/// <para>
+/// <b>Why.</b> The search is a chain of dependent multiplications and additions with a division
+/// per step; the worlds of one month have near-identical parameters, so their searches end within
+/// a step or two of each other, and one vector chain does the work of three scalar ones. A lane
+/// whose arguments equal an earlier lane's (the worlds before the programme's effects start) takes
+/// that lane's variate: the same arguments at the same uniform give the same variate.
+/// </para>
+/// </remarks>
+public static partial class DiscreteInverse
+{
+    /// <summary>The most lanes one call draws.</summary>
+    internal const int MaxLanes = 4;
+
+    /// <summary>
+    /// Binomial(n[w], p[w]) at uniform <paramref name="u"/> for lanes w &lt; <paramref name="lanes"/>:
+    /// lane w's variate equals <c>Binomial(u, (int)n[w], p[w], ref caches[w · stride])</c>. Lanes at and
+    /// above <paramref name="lanes"/> are 0.
+    /// </summary>
+    internal static Vector256<double> BinomialLanes(double u, Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride)
+    {
+        if (!(u >= 0.0 && u < 1.0))
+        {
+            ThrowUniformOutOfRange(u);
+        }
+
+        Span<double> result = stackalloc double[MaxLanes];
+        Span<double> pmf0 = stackalloc double[MaxLanes];
+        Span<double> odds = stackalloc double[MaxLanes];
+        Span<double> trials = stackalloc double[MaxLanes];
+        Span<int> twin = stackalloc int[MaxLanes];
+        result.Clear();
+        pmf0.Fill(1.0); // a lane outside the search starts with F(0) = 1 > u: never live
+        odds.Clear();
+        trials.Clear();
+        int searched = 0; // bit w: lane w searches from 0 together with the others
+        int last = -1;
+        for (int w = 0; w < lanes; w++)
+        {
+            double nw = n.GetElement(w), pw = p.GetElement(w);
+            twin[w] = -1;
+            for (int v = 0; v < w; v++)
+            {
+                if (n.GetElement(v) == nw && p.GetElement(v) == pw)
+                {
+                    twin[w] = v;
+                    break;
+                }
+            }
+
+            if (twin[w] >= 0)
+            {
+                continue;
+            }
+
+            int ni = (int)nw;
+            if (!Vector256.IsHardwareAccelerated || !(ni > 0 && pw > 0.0 && pw <= 0.5 && ni * pw <= SequentialSearchMaxMean))
+            {
+                // Trivial (n = 0, p = 0 or 1), another regime, or invalid (the scalar function throws).
+                result[w] = Binomial(u, ni, pw, ref caches[w * stride]);
+                continue;
+            }
+
+            trials[w] = ni;
+            pmf0[w] = StartLog(ref caches[w * stride], pw, pw); // the logarithm for now; the pmf below
+            odds[w] = pw / (1.0 - pw);
+            searched |= 1 << w;
+            last = w;
+        }
+
+        if (searched != 0)
+        {
+            if ((searched & (searched - 1)) == 0)
+            {
+                // One lane to search: the scalar search, without the vector bookkeeping.
+                int ni = (int)trials[last];
+                double pw = p.GetElement(last);
+                result[last] = BinomialFromZero(u, ni, pw, 1.0 - pw, pmf0[last]);
+            }
+            else
+            {
+                for (int w = 0; w < lanes; w++)
+                {
+                    if ((searched & (1 << w)) != 0)
+                    {
+                        pmf0[w] = Math.Exp(trials[w] * pmf0[w]); // as the scalar: exp(n · ln(1 − p))
+                    }
+                }
+
+                var found = BinomialFromZeroLanes(u, Load(trials), Load(odds), Load(pmf0), searched);
+                for (int w = 0; w < lanes; w++)
+                {
+                    if ((searched & (1 << w)) != 0)
+                    {
+                        result[w] = found.GetElement(w);
+                    }
+                }
+            }
+        }
+
+        CopyTwins(result, twin, lanes);
+        return Load(result);
+    }
+
+    /// <summary>
+    /// Negative binomial (mean[w], <paramref name="dispersion"/>) at uniform <paramref name="u"/>
+    /// for lanes w &lt; <paramref name="lanes"/>: lane w's variate equals
+    /// <c>NegativeBinomial(u, mean[w], dispersion)</c> (or <c>Poisson(u, mean[w])</c> when the
+    /// dispersion is +∞). <paramref name="ratios"/>[x] must hold (x + k)/(x + 1) for the dispersion
+    /// k (the step ratio without its q, the same for every lane and every month; see
+    /// <see cref="NegativeBinomialStepRatios"/>); past its end the ratio is computed.
+    /// </summary>
+    internal static Vector256<double> NegativeBinomialLanes(double u, Vector256<double> mean, double dispersion, int lanes, ReadOnlySpan<double> ratios)
+    {
+        if (!(u >= 0.0 && u < 1.0))
+        {
+            ThrowUniformOutOfRange(u);
+        }
+
+        bool poisson = double.IsPositiveInfinity(dispersion);
+        Span<double> result = stackalloc double[MaxLanes];
+        Span<double> pmf0 = stackalloc double[MaxLanes];
+        Span<double> q = stackalloc double[MaxLanes];
+        Span<int> twin = stackalloc int[MaxLanes];
+        result.Clear();
+        pmf0.Fill(1.0);
+        q.Clear();
+        int searched = 0;
+        for (int w = 0; w < lanes; w++)
+        {
+            double mw = mean.GetElement(w);
+            twin[w] = -1;
+            for (int v = 0; v < w; v++)
+            {
+                if (mean.GetElement(v) == mw)
+                {
+                    twin[w] = v;
+                    break;
+                }
+            }
+
+            if (twin[w] >= 0)
+            {
+                continue;
+            }
+
+            if (!Vector256.IsHardwareAccelerated || !(mw > 0.0 && mw <= SequentialSearchMaxMean && dispersion > 0.0))
+            {
+                // 0, a search from the mode, or invalid (the scalar function throws).
+                result[w] = NegativeBinomial(u, mw, dispersion);
+                continue;
+            }
+
+            if (poisson)
+            {
+                pmf0[w] = Math.Exp(-mw);
+                q[w] = mw;
+            }
+            else
+            {
+                double logP0 = -dispersion * Log1P(mw / dispersion);
+                if (!(logP0 > -700.0))
+                {
+                    result[w] = NegativeBinomial(u, mw, dispersion);
+                    continue;
+                }
+
+                pmf0[w] = Math.Exp(logP0);
+                q[w] = mw / (dispersion + mw);
+            }
+
+            searched |= 1 << w;
+        }
+
+        if (searched != 0)
+        {
+            var found = poisson
+                ? PoissonFromZeroLanes(u, Load(q), Load(pmf0), searched)
+                : NegativeBinomialFromZeroLanes(u, dispersion, Load(q), Load(pmf0), searched, ratios);
+            for (int w = 0; w < lanes; w++)
+            {
+                if ((searched & (1 << w)) != 0)
+                {
+                    result[w] = found.GetElement(w);
+                }
+            }
+        }
+
+        CopyTwins(result, twin, lanes);
+        return Load(result);
+    }
+
+    /// <summary>
+    /// The step ratios (x + k)/(x + 1), x = 0, 1, …, of the negative binomial search from 0 with
+    /// dispersion <paramref name="dispersion"/>, computed as the scalar search computes them.
+    /// </summary>
+    internal static void NegativeBinomialStepRatios(double dispersion, Span<double> ratios)
+    {
+        for (int x = 0; x < ratios.Length; x++)
+        {
+            ratios[x] = (x + dispersion) / (x + 1);
+        }
+    }
+
+    private static void CopyTwins(Span<double> result, ReadOnlySpan<int> twin, int lanes)
+    {
+        for (int w = 1; w < lanes; w++)
+        {
+            if (twin[w] >= 0)
+            {
+                result[w] = result[twin[w]];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> four) => Vector256.Create(four);
+
+    /// <summary>The lanes' mask: all bits set in the lanes of <paramref name="bits"/>.</summary>
+    private static Vector256<double> LaneMask(int bits) =>
+        Vector256.Create(
+            (bits & 1) != 0 ? -1L : 0L,
+            (bits & 2) != 0 ? -1L : 0L,
+            (bits & 4) != 0 ? -1L : 0L,
+            (bits & 8) != 0 ? -1L : 0L).AsDouble();
+
+    /// <summary>
+    /// <see cref="BinomialFromZero"/> in the lanes of <paramref name="live"/>, which share the step
+    /// count k: a lane stops (with k) at the scalar search's returns, F(k) &gt; u, k = n, or a sum that
+    /// no longer grows.
+    /// </summary>
+    private static Vector256<double> BinomialFromZeroLanes(double u, Vector256<double> n, Vector256<double> odds, Vector256<double> pmf, int live)
+    {
+        var uu = Vector256.Create(u);
+        var one = Vector256.Create(1.0);
+        var active = LaneMask(live);
+        var result = Vector256<double>.Zero;
+        var k = Vector256<double>.Zero;
+        var cdf = pmf;
+        while (true)
+        {
+            var stop = (Vector256.GreaterThan(cdf, uu) | Vector256.Equals(k, n)) & active;
+            result = Vector256.ConditionalSelect(stop, k, result);
+            active = Vector256.AndNot(active, stop);
+            if (active.ExtractMostSignificantBits() == 0)
+            {
+                return result;
+            }
+
+            pmf *= (n - k) / (k + one) * odds; // (double)(n − k) / (k + 1) * odds: integers exact in doubles
+            k += one;
+            var next = cdf + pmf;
+            var stalled = Vector256.Equals(next, cdf) & active;
+            result = Vector256.ConditionalSelect(stalled, k, result);
+            active = Vector256.AndNot(active, stalled);
+            cdf = next;
+        }
+    }
+
+    /// <summary><see cref="PoissonFromZero"/> in the lanes of <paramref name="live"/> (means in <paramref name="lambda"/>).</summary>
+    private static Vector256<double> PoissonFromZeroLanes(double u, Vector256<double> lambda, Vector256<double> pmf, int live)
+    {
+        var uu = Vector256.Create(u);
+        var one = Vector256.Create(1.0);
+        var active = LaneMask(live);
+        var result = Vector256<double>.Zero;
+        var k = Vector256<double>.Zero;
+        var cdf = pmf;
+        while (true)
+        {
+            var stop = Vector256.GreaterThan(cdf, uu) & active;
+            result = Vector256.ConditionalSelect(stop, k, result);
+            active = Vector256.AndNot(active, stop);
+            if (active.ExtractMostSignificantBits() == 0)
+            {
+                return result;
+            }
+
+            k += one;
+            pmf *= lambda / k;
+            var next = cdf + pmf;
+            var stalled = Vector256.Equals(next, cdf) & active;
+            result = Vector256.ConditionalSelect(stalled, k, result);
+            active = Vector256.AndNot(active, stalled);
+            cdf = next;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="NegativeBinomialFromZero"/> in the lanes of <paramref name="live"/>: the ratio
+    /// (x + k)/(x + 1) is the same in every lane (one dispersion), so it comes from
+    /// <paramref name="ratios"/> (or one scalar division past its end) and only q differs by lane.
+    /// </summary>
+    private static Vector256<double> NegativeBinomialFromZeroLanes(
+        double u, double dispersion, Vector256<double> q, Vector256<double> pmf, int live, ReadOnlySpan<double> ratios)
+    {
+        var uu = Vector256.Create(u);
+        var active = LaneMask(live);
+        var result = Vector256<double>.Zero;
+        var cdf = pmf;
+        int x = 0;
+        while (true)
+        {
+            var stop = Vector256.GreaterThan(cdf, uu) & active;
+            result = Vector256.ConditionalSelect(stop, Vector256.Create((double)x), result);
+            active = Vector256.AndNot(active, stop);
+            if (active.ExtractMostSignificantBits() == 0)
+            {
+                return result;
+            }
+
+            double ratio = x < ratios.Length ? ratios[x] : (x + dispersion) / (x + 1);
+            pmf *= Vector256.Create(ratio) * q; // (x + k) / (x + 1) * q, as the scalar
+            x++;
+            var next = cdf + pmf;
+            var stalled = Vector256.Equals(next, cdf) & active;
+            if (x == int.MaxValue)
+            {
+                stalled = active;
+            }
+
+            result = Vector256.ConditionalSelect(stalled, Vector256.Create((double)x), result);
+            active = Vector256.AndNot(active, stalled);
+            cdf = next;
+        }
+    }
+}
