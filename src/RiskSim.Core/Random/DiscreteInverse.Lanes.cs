@@ -43,6 +43,77 @@ public static partial class DiscreteInverse
             ThrowUniformOutOfRange(u);
         }
 
+        if (Vector256.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes)
+        {
+            // The month loop's case: every lane a whole n >= 1 with 0 < p <= 1/2 and n·p <= 100,
+            // the search from 0 (the scalar function's regime test, lane by lane).
+            var inLanes = InLanes(lanes);
+            var fromZero = Vector256.GreaterThanOrEqual(n, Vector256<double>.One)
+                & Vector256.LessThanOrEqual(n, Vector256.Create((double)int.MaxValue))
+                & Vector256.Equals(n, Vector256.Floor(n))
+                & Vector256.GreaterThan(p, Vector256<double>.Zero)
+                & Vector256.LessThanOrEqual(p, Vector256.Create(0.5))
+                & Vector256.LessThanOrEqual(n * p, Vector256.Create(SequentialSearchMaxMean));
+            if (Vector256.AndNot(inLanes, fromZero) == Vector256<double>.Zero)
+            {
+                return BinomialFromZeroAllLanes(u, n, p, lanes, inLanes, caches, stride);
+            }
+        }
+
+        return BinomialLanesGeneral(u, n, p, lanes, caches, stride);
+    }
+
+    /// <summary>
+    /// <see cref="BinomialLanes"/> when every lane below <paramref name="lanes"/> searches from 0: the
+    /// start logarithms from the caches, the pmf at 0 by scalar <see cref="Math.Exp"/> as the scalar
+    /// search computes it (once per distinct n·ln(1 − p): equal arguments give equal results), the
+    /// odds in the lanes (the same IEEE division as the scalar's), then one walk.
+    /// </summary>
+    private static Vector256<double> BinomialFromZeroAllLanes(
+        double u, Vector256<double> n, Vector256<double> p, int lanes, Vector256<double> inLanes, Span<BinomialLogCache> caches, int stride)
+    {
+        double p0 = p.GetElement(0), p1 = p.GetElement(1);
+        double log0 = StartLog(ref caches[0], p0, p0);
+        double log1 = StartLog(ref caches[stride], p1, p1);
+        double log2 = 0.0, log3 = 0.0;
+        if (lanes > 2)
+        {
+            double p2 = p.GetElement(2);
+            log2 = StartLog(ref caches[2 * stride], p2, p2);
+            if (lanes > 3)
+            {
+                double p3 = p.GetElement(3);
+                log3 = StartLog(ref caches[3 * stride], p3, p3);
+            }
+        }
+
+        // exp(n · ln(1 − p)), as the scalar; n is whole, so (double)(int)n == n.
+        var start = n * Vector256.Create(log0, log1, log2, log3);
+        double t0 = start.GetElement(0), t1 = start.GetElement(1), t2 = start.GetElement(2), t3 = start.GetElement(3);
+        double e0 = Math.Exp(t0);
+        double e1 = t1 == t0 ? e0 : Math.Exp(t1);
+        double e2 = 1.0, e3 = 1.0; // a lane outside the search starts with F(0) = 1 > u: never live
+        if (lanes > 2)
+        {
+            e2 = t2 == t0 ? e0 : t2 == t1 ? e1 : Math.Exp(t2);
+            if (lanes > 3)
+            {
+                e3 = t3 == t0 ? e0 : t3 == t1 ? e1 : t3 == t2 ? e2 : Math.Exp(t3);
+            }
+        }
+
+        var odds = p / (Vector256<double>.One - p); // as the scalar: p / (1 − p)
+        return BinomialFromZeroLanes(u, n & inLanes, odds, Vector256.Create(e0, e1, e2, e3), (1 << lanes) - 1);
+    }
+
+    /// <summary>All bits set in lanes below <paramref name="lanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> InLanes(int lanes) =>
+        Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)lanes));
+
+    /// <summary><see cref="BinomialLanes"/> for any arguments: lanes in other regimes, invalid ones, twins.</summary>
+    private static Vector256<double> BinomialLanesGeneral(double u, Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride)
+    {
         Span<double> result = stackalloc double[MaxLanes];
         Span<double> pmf0 = stackalloc double[MaxLanes];
         Span<double> odds = stackalloc double[MaxLanes];
@@ -134,6 +205,47 @@ public static partial class DiscreteInverse
         if (!(u >= 0.0 && u < 1.0))
         {
             ThrowUniformOutOfRange(u);
+        }
+
+        if (Vector256.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes && dispersion > 0.0 && !double.IsPositiveInfinity(dispersion))
+        {
+            var inLanes = InLanes(lanes);
+            var fromZero = Vector256.GreaterThan(mean, Vector256<double>.Zero)
+                & Vector256.LessThanOrEqual(mean, Vector256.Create(SequentialSearchMaxMean));
+            if (Vector256.AndNot(inLanes, fromZero) == Vector256<double>.Zero)
+            {
+                // ln P(0) = −k·ln(1 + μ/k) lane by lane as the scalar computes it (once per distinct μ).
+                double m0 = mean.GetElement(0), m1 = mean.GetElement(1), m2 = mean.GetElement(2), m3 = mean.GetElement(3);
+                double l0 = -dispersion * Log1P(m0 / dispersion);
+                double l1 = m1 == m0 ? l0 : -dispersion * Log1P(m1 / dispersion);
+                double l2 = 0.0, l3 = 0.0;
+                if (lanes > 2)
+                {
+                    l2 = m2 == m0 ? l0 : m2 == m1 ? l1 : -dispersion * Log1P(m2 / dispersion);
+                    if (lanes > 3)
+                    {
+                        l3 = m3 == m0 ? l0 : m3 == m1 ? l1 : m3 == m2 ? l2 : -dispersion * Log1P(m3 / dispersion);
+                    }
+                }
+
+                if (l0 > -700.0 && l1 > -700.0 && l2 > -700.0 && l3 > -700.0)
+                {
+                    double e0 = Math.Exp(l0);
+                    double e1 = l1 == l0 ? e0 : Math.Exp(l1);
+                    double e2 = 1.0, e3 = 1.0;
+                    if (lanes > 2)
+                    {
+                        e2 = l2 == l0 ? e0 : l2 == l1 ? e1 : Math.Exp(l2);
+                        if (lanes > 3)
+                        {
+                            e3 = l3 == l0 ? e0 : l3 == l1 ? e1 : l3 == l2 ? e2 : Math.Exp(l3);
+                        }
+                    }
+
+                    var qs = (mean / (Vector256.Create(dispersion) + mean)) & inLanes; // as the scalar: μ / (k + μ)
+                    return NegativeBinomialFromZeroLanes(u, dispersion, qs, Vector256.Create(e0, e1, e2, e3), (1 << lanes) - 1, ratios);
+                }
+            }
         }
 
         bool poisson = double.IsPositiveInfinity(dispersion);
