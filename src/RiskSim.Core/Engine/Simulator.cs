@@ -348,6 +348,16 @@ internal static class Simulator
         Array.Clear(heldAcc);
         Array.Clear(ws.Months);
         const int stride = Metrics.Count;
+        if (TFlows.StepsWorldsTogether)
+        {
+            // The worlds live in the lanes of ws.LaneStock for the whole trial (the third lane 0
+            // without the unadjusted world); the arrays get the final stocks after the last month.
+            for (int k = 0; k < types; k++)
+            {
+                double start = ws.StartStock[k];
+                ws.LaneStock[k] = Vector256.Create(start, start, withHeld ? start : 0.0, 0.0);
+            }
+        }
 
         for (int m = 0; m < model.MonthCount; m++)
         {
@@ -377,8 +387,31 @@ internal static class Simulator
                 standCost += ws.StartStock[k] * budget;
             }
 
-            double progCost = Dot(prog, ws.CostNow), dnCost = Dot(dn, ws.CostNow), progLac = Sum(prog);
-            double heldCost = withHeld ? Dot(held, ws.CostNow) : 0, heldLac = withHeld ? Sum(held) : 0;
+            double progCost, dnCost, progLac, heldCost, heldLac;
+            if (TFlows.StepsWorldsTogether)
+            {
+                // Lane by lane the same sums as Dot and Sum on each world's array.
+                var laneCost = DotLanes(ws.LaneStock, ws.CostNow);
+                var laneLac = SumLanes(ws.LaneStock);
+                progCost = laneCost.GetElement(0);
+                dnCost = laneCost.GetElement(1);
+                progLac = laneLac.GetElement(0);
+                heldCost = withHeld ? laneCost.GetElement(2) : 0;
+                heldLac = withHeld ? laneLac.GetElement(2) : 0;
+                if (trace is not null)
+                {
+                    trace.ProgrammeStockStart[m] = progLac;
+                    trace.DoNothingStockStart[m] = laneLac.GetElement(1);
+                }
+            }
+            else
+            {
+                progCost = Dot(prog, ws.CostNow);
+                dnCost = Dot(dn, ws.CostNow);
+                progLac = Sum(prog);
+                heldCost = withHeld ? Dot(held, ws.CostNow) : 0;
+                heldLac = withHeld ? Sum(held) : 0;
+            }
 
             if (TFlows.UsesUniforms)
             {
@@ -398,25 +431,23 @@ internal static class Simulator
                     PrepareWorld(model, ws, m, world: 2, programme: true);
                 }
 
+                int worlds = withHeld ? 3 : 2;
+                StepWorlds(model, ws, worlds, perWorldFlows: trace is not null);
                 if (trace is not null)
                 {
-                    trace.ProgrammeStockStart[m] = progLac;
-                    trace.DoNothingStockStart[m] = Sum(dn);
-                }
-
-                StepWorlds(model, ws, prog, dn, held, withHeld ? 3 : 2);
-                if (trace is not null)
-                {
+                    ToWorlds(ws.LaneStock, prog, dn, held, worlds);
                     trace.RecordFlows(m, ws, world: 0);
                     trace.RecordFlows(m, ws, world: 1);
                     RecordStockEnd(trace, m, prog, dn);
                 }
 
-                double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
-                Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
+                var laneCostEnd = DotLanes(ws.LaneStock, ws.CostNow);
+                var laneLacEnd = SumLanes(ws.LaneStock);
+                double dnCostEnd = laneCostEnd.GetElement(1), dnLacEnd = laneLacEnd.GetElement(1);
+                Accumulate(acc, row, progCost, laneCostEnd.GetElement(0), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, laneLacEnd.GetElement(0), dnLacEnd);
                 if (withHeld)
                 {
-                    Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+                    Accumulate(heldAcc, row, heldCost, laneCostEnd.GetElement(2), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, laneLacEnd.GetElement(2), dnLacEnd);
                 }
             }
             else
@@ -450,6 +481,11 @@ internal static class Simulator
 
             ws.LacByMonthEnd[m] = acc[row + (int)Metric.LacEnd];
             ws.Months[fy]++;
+        }
+
+        if (TFlows.StepsWorldsTogether)
+        {
+            ToWorlds(ws.LaneStock, prog, dn, held, withHeld ? 3 : 2);
         }
 
         unadjustedBreakeven = withHeld ? Accounting.BudgetAccounting.Finish(model, ws, heldAcc, scaleWorkforce, unadjustedYearly) : -1;
@@ -682,12 +718,12 @@ internal static class Simulator
 
             double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
             h *= scale;
-            ws.WorldExitProbability[(world * types) + k] = h;
+            ws.WorldExitProbability[(k * TrialWorkspace.Lanes) + world] = h;
             double leftProbability = 1.0 - h;
             for (int q = firstPair; q < p; q++)
             {
                 double rate = PairRate(ws, q, programme) * scale;
-                ws.WorldPairProbability[(world * model.Pairs) + q] = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
+                ws.WorldPairProbability[(q * TrialWorkspace.Lanes) + world] = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
                 leftProbability -= rate;
             }
         }
@@ -697,9 +733,11 @@ internal static class Simulator
         var held = ws.WorldHeld.AsSpan(world * types, types);
         double shareLeft = 0;
         int last = -1;
+        bool holdsAny = false;
         for (int k = 0; k < types; k++)
         {
             held[k] = oneInOneOut && ws.OneInOneOut[k];
+            holdsAny |= held[k];
             if (!held[k])
             {
                 shareLeft += entryShare[k];
@@ -723,7 +761,7 @@ internal static class Simulator
             }
 
             double share = entryShare[k];
-            ws.WorldSplitProbability[(world * types) + count] = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
+            ws.WorldSplitProbability[(count * TrialWorkspace.Lanes) + world] = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
             ws.WorldSplitType[(world * types) + count] = k;
             count++;
             shareLeft -= share;
@@ -731,16 +769,136 @@ internal static class Simulator
 
         ws.WorldSplitCount[world] = count;
         ws.WorldSplitLast[world] = last;
+        ws.WorldHoldsAny[world] = holdsAny;
     }
 
     /// <summary>
-    /// One month of the first <paramref name="worlds"/> worlds (stocks <paramref name="prog"/>,
-    /// <paramref name="dn"/>, <paramref name="held"/>), with the parameters <see cref="PrepareWorld"/>
-    /// set: each draw's variates for all worlds at once (world w in lane w, all at the draw's one
-    /// uniform), in the uniform slots <see cref="Step{TFlows}"/> uses. Each world's flows and stock
-    /// are bit for bit those of stepping it alone.
+    /// One month of the first <paramref name="worlds"/> worlds, whose stocks are in
+    /// <see cref="TrialWorkspace.LaneStock"/> (world w in lane w), with the parameters
+    /// <see cref="PrepareWorld"/> set: each draw's variates for all worlds at once (all at the draw's
+    /// one uniform), in the uniform slots <see cref="Step{TFlows}"/> uses. Each world's flows and
+    /// stock are bit for bit those of stepping it alone: every lane does the scalar step's operations
+    /// in the same order. When <paramref name="perWorldFlows"/> is set (a trace), the flows are also
+    /// left in the per-world arrays (<see cref="TrialWorkspace.WorldExits"/> and the rest).
     /// </summary>
-    private static void StepWorlds(CompiledModel model, TrialWorkspace ws, double[] prog, double[] dn, double[] held, int worlds)
+    private static void StepWorlds(CompiledModel model, TrialWorkspace ws, int worlds, bool perWorldFlows)
+    {
+        for (int w = 0; w < worlds; w++)
+        {
+            if (ws.WorldHoldsAny[w])
+            {
+                // One-in-one-out: held types take entrants world by world first, so the split's draws
+                // differ by world; the per-world form handles it.
+                var prog = ws.Programme;
+                var dn = ws.DoNothing;
+                var held = ws.Unadjusted;
+                ToWorlds(ws.LaneStock, prog, dn, held, worlds);
+                StepWorldsByArrays(model, ws, prog, dn, held, worlds);
+                var third = worlds > 2 ? held : null;
+                for (int k = 0; k < model.Types; k++)
+                {
+                    ws.LaneStock[k] = Vector256.Create(prog[k], dn[k], third is null ? 0.0 : third[k], 0.0);
+                }
+
+                return;
+            }
+        }
+
+        int types = model.Types;
+        int pairs = model.Pairs;
+        var u = ws.Uniforms;
+        int stride = u.Length;
+        var caches = ws.BinomialCaches.AsSpan();
+        int exitSlot = types;
+        int pairSlot = 2 * types;
+        var stock = ws.LaneStock;
+        var exits = ws.LaneExits;
+        var movesOut = ws.LaneMovesOut;
+        var movesIn = ws.LaneMovesIn;
+        var byType = ws.LaneEntriesByType;
+        Array.Clear(movesOut);
+        Array.Clear(movesIn);
+
+        var entries = DiscreteInverse.NegativeBinomialLanes(
+            u[0], LoadLanes(ws.WorldLambda, 0, worlds), model.EntryDispersion ?? double.PositiveInfinity, worlds, ws.EntryStepRatios);
+
+        int p = 0;
+        for (int k = 0; k < types; k++)
+        {
+            var n = stock[k];
+            var drawn = DiscreteInverse.BinomialLanes(u[exitSlot + k], n, LoadLanes(ws.WorldExitProbability, k, worlds), worlds, caches[(exitSlot + k)..], stride);
+            exits[k] = drawn;
+            var left = n - drawn; // exact: whole numbers
+            while (p < pairs && model.PairFrom[p] == k)
+            {
+                var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, LoadLanes(ws.WorldPairProbability, p, worlds), worlds, caches[(pairSlot + p)..], stride);
+                left -= moved;
+                movesOut[k] += moved;
+                movesIn[model.PairTo[p]] += moved;
+                p++;
+            }
+        }
+
+        // The split: no world holds a type, so every world draws for types 0, 1, ... in turn and the
+        // last type takes what is left (as SplitEntries).
+        Debug.Assert(ws.WorldSplitCount[0] == types - 1 && ws.WorldSplitLast[0] == types - 1, "no held type: the plain split");
+        var remaining = entries;
+        int draws = types - 1;
+        for (int s = 0; s < draws; s++)
+        {
+            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], remaining, LoadLanes(ws.WorldSplitProbability, s, worlds), worlds, caches[(1 + s)..], stride);
+            byType[s] = drawn; // 0 + n
+            remaining -= drawn;
+        }
+
+        byType[types - 1] = remaining; // 0 + remaining
+        for (int k = 0; k < types; k++)
+        {
+            stock[k] += byType[k] - exits[k] - movesOut[k] + movesIn[k];
+            Debug.Assert(Vector256.GreaterThanOrEqualAll(stock[k], Vector256.Create(-1e-9)), "a stock went negative");
+        }
+
+        if (perWorldFlows)
+        {
+            for (int w = 0; w < worlds; w++)
+            {
+                ws.WorldEntries[w] = entries.GetElement(w);
+                for (int k = 0; k < types; k++)
+                {
+                    int at = (w * types) + k;
+                    ws.WorldExits[at] = exits[k].GetElement(w);
+                    ws.WorldMovesOut[at] = movesOut[k].GetElement(w);
+                    ws.WorldMovesIn[at] = movesIn[k].GetElement(w);
+                    ws.WorldEntriesByType[at] = byType[k].GetElement(w);
+                }
+            }
+        }
+    }
+
+    /// <summary>Item <paramref name="item"/>'s lane-major parameters for the first <paramref name="worlds"/> worlds (0 in the other lanes).</summary>
+    private static Vector256<double> LoadLanes(double[] laneMajor, int item, int worlds) =>
+        Vector256.Create(laneMajor.AsSpan(item * TrialWorkspace.Lanes, TrialWorkspace.Lanes))
+        & Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)worlds));
+
+    /// <summary>Copies the lanes' stocks into the per-world arrays (the third only for three worlds).</summary>
+    private static void ToWorlds(Vector256<double>[] lanes, double[] prog, double[] dn, double[] held, int worlds)
+    {
+        for (int k = 0; k < lanes.Length; k++)
+        {
+            prog[k] = lanes[k].GetElement(0);
+            dn[k] = lanes[k].GetElement(1);
+            if (worlds > 2)
+            {
+                held[k] = lanes[k].GetElement(2);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="StepWorlds"/> on per-world stock arrays (<paramref name="prog"/>, <paramref name="dn"/>,
+    /// <paramref name="held"/>), for months where one-in-one-out holds types, so the worlds' splits differ.
+    /// </summary>
+    private static void StepWorldsByArrays(CompiledModel model, TrialWorkspace ws, double[] prog, double[] dn, double[] held, int worlds)
     {
         int types = model.Types;
         int pairs = model.Pairs;
@@ -764,8 +922,7 @@ internal static class Simulator
         for (int k = 0; k < types; k++)
         {
             var n = Vector256.Create(prog[k], dn[k], third is null ? 0.0 : third[k], 0.0);
-            var h = Vector256.Create(
-                ws.WorldExitProbability[k], ws.WorldExitProbability[types + k], third is null ? 0.0 : ws.WorldExitProbability[(2 * types) + k], 0.0);
+            var h = LoadLanes(ws.WorldExitProbability, k, worlds);
             var drawn = DiscreteInverse.BinomialLanes(u[exitSlot + k], n, h, worlds, caches[(exitSlot + k)..], stride);
             var left = n - drawn; // exact: whole numbers
             for (int w = 0; w < worlds; w++)
@@ -775,8 +932,7 @@ internal static class Simulator
 
             while (p < pairs && model.PairFrom[p] == k)
             {
-                var conditional = Vector256.Create(
-                    ws.WorldPairProbability[p], ws.WorldPairProbability[pairs + p], third is null ? 0.0 : ws.WorldPairProbability[(2 * pairs) + p], 0.0);
+                var conditional = LoadLanes(ws.WorldPairProbability, p, worlds);
                 var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, conditional, worlds, caches[(pairSlot + p)..], stride);
                 left -= moved;
                 int to = model.PairTo[p];
@@ -823,7 +979,7 @@ internal static class Simulator
                 if (s < ws.WorldSplitCount[w])
                 {
                     trials[w] = remaining[w];
-                    share[w] = ws.WorldSplitProbability[(w * types) + s];
+                    share[w] = ws.WorldSplitProbability[(s * TrialWorkspace.Lanes) + w];
                 }
             }
 
@@ -911,6 +1067,30 @@ internal static class Simulator
         }
 
         byType[last] += remaining;
+    }
+
+    /// <summary>Per lane, <see cref="Dot"/> of the lane's stocks with <paramref name="b"/>: the same operations in the same order.</summary>
+    private static Vector256<double> DotLanes(Vector256<double>[] a, double[] b)
+    {
+        var s = Vector256<double>.Zero;
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * Vector256.Create(b[i]);
+        }
+
+        return s;
+    }
+
+    /// <summary>Per lane, <see cref="Sum"/> of the lane's stocks: the same operations in the same order.</summary>
+    private static Vector256<double> SumLanes(Vector256<double>[] values)
+    {
+        var s = Vector256<double>.Zero;
+        for (int i = 0; i < values.Length; i++)
+        {
+            s += values[i];
+        }
+
+        return s;
     }
 
     private static double Dot(double[] a, double[] b)
