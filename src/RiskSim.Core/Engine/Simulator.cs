@@ -783,27 +783,6 @@ internal static class Simulator
     /// </summary>
     private static void StepWorlds(CompiledModel model, TrialWorkspace ws, int worlds, bool perWorldFlows)
     {
-        for (int w = 0; w < worlds; w++)
-        {
-            if (ws.WorldHoldsAny[w])
-            {
-                // One-in-one-out: held types take entrants world by world first, so the split's draws
-                // differ by world; the per-world form handles it.
-                var prog = ws.Programme;
-                var dn = ws.DoNothing;
-                var held = ws.Unadjusted;
-                ToWorlds(ws.LaneStock, prog, dn, held, worlds);
-                StepWorldsByArrays(model, ws, prog, dn, held, worlds);
-                var third = worlds > 2 ? held : null;
-                for (int k = 0; k < model.Types; k++)
-                {
-                    ws.LaneStock[k] = Vector256.Create(prog[k], dn[k], third is null ? 0.0 : third[k], 0.0);
-                }
-
-                return;
-            }
-        }
-
         int types = model.Types;
         int pairs = model.Pairs;
         var u = ws.Uniforms;
@@ -833,25 +812,38 @@ internal static class Simulator
             {
                 var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, LoadLanes(ws.WorldPairProbability, p, worlds), worlds, caches[(pairSlot + p)..], stride);
                 left -= moved;
-                movesOut[k] += moved;
+                movesOut[k] += moved; // 0 + moved first, as the scalar sum
                 movesIn[model.PairTo[p]] += moved;
                 p++;
             }
         }
 
-        // The split: no world holds a type, so every world draws for types 0, 1, ... in turn and the
-        // last type takes what is left (as SplitEntries).
-        Debug.Assert(ws.WorldSplitCount[0] == types - 1 && ws.WorldSplitLast[0] == types - 1, "no held type: the plain split");
-        var remaining = entries;
-        int draws = types - 1;
-        for (int s = 0; s < draws; s++)
+        bool anyHeld = false;
+        for (int w = 0; w < worlds; w++)
         {
-            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], remaining, LoadLanes(ws.WorldSplitProbability, s, worlds), worlds, caches[(1 + s)..], stride);
-            byType[s] = drawn; // 0 + n
-            remaining -= drawn;
+            anyHeld |= ws.WorldHoldsAny[w];
         }
 
-        byType[types - 1] = remaining; // 0 + remaining
+        var remaining = entries;
+        if (!anyHeld)
+        {
+            // Every world draws for types 0, 1, ... in turn and the last type takes what is left.
+            int draws = types - 1;
+            for (int s = 0; s < draws; s++)
+            {
+                Debug.Assert(ws.WorldSplitType[s] == s && ws.WorldSplitCount[0] == draws, "no held type: the plain split");
+                var drawn = DiscreteInverse.BinomialLanes(u[1 + s], remaining, LoadLanes(ws.WorldSplitProbability, s, worlds), worlds, caches[(1 + s)..], stride);
+                byType[s] = drawn; // 0 + n
+                remaining -= drawn;
+            }
+
+            byType[types - 1] = remaining; // 0 + remaining
+        }
+        else
+        {
+            SplitHeld(ws, types, worlds, ref remaining);
+        }
+
         for (int k = 0; k < types; k++)
         {
             stock[k] += byType[k] - exits[k] - movesOut[k] + movesIn[k];
@@ -875,6 +867,66 @@ internal static class Simulator
         }
     }
 
+    /// <summary>
+    /// The entry split of <see cref="StepWorlds"/> when one-in-one-out holds types in some world (as
+    /// <see cref="SplitEntries{TFlows}"/>): held types first take what they lost, then each world's
+    /// conditional binomials over its own remaining types, draw s for all worlds at uniform slot 1 + s
+    /// (a world with fewer draws has no trials in the later ones), then the last type takes the rest.
+    /// </summary>
+    private static void SplitHeld(TrialWorkspace ws, int types, int worlds, ref Vector256<double> remaining)
+    {
+        var byType = ws.LaneEntriesByType;
+        var u = ws.Uniforms;
+        int stride = u.Length;
+        var caches = ws.BinomialCaches.AsSpan();
+        var held = ws.WorldHeld;
+        int draws = 0;
+        for (int w = 0; w < worlds; w++)
+        {
+            draws = Math.Max(draws, ws.WorldSplitCount[w]);
+        }
+
+        for (int k = 0; k < types; k++)
+        {
+            var isHeld = Vector256.Create(
+                held[k] ? -1L : 0L,
+                held[types + k] ? -1L : 0L,
+                worlds > 2 && held[(2 * types) + k] ? -1L : 0L,
+                0L).AsDouble();
+            var needed = Vector256.Max(Vector256<double>.Zero, ws.LaneExits[k] + ws.LaneMovesOut[k] - ws.LaneMovesIn[k]);
+            var take = Vector256.Min(needed, remaining);
+            byType[k] = take & isHeld; // 0 where the type is not held
+            remaining = Vector256.ConditionalSelect(isHeld, remaining - take, remaining);
+        }
+
+        for (int s = 0; s < draws; s++)
+        {
+            var drawing = Vector256.Create(
+                s < ws.WorldSplitCount[0] ? -1L : 0L,
+                s < ws.WorldSplitCount[1] ? -1L : 0L,
+                worlds > 2 && s < ws.WorldSplitCount[2] ? -1L : 0L,
+                0L).AsDouble();
+            var share = LoadLanes(ws.WorldSplitProbability, s, worlds) & drawing;
+            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], remaining & drawing, share, worlds, caches[(1 + s)..], stride);
+            for (int w = 0; w < worlds; w++)
+            {
+                if (s < ws.WorldSplitCount[w])
+                {
+                    int type = ws.WorldSplitType[(w * types) + s];
+                    byType[type] = byType[type].WithElement(w, byType[type].GetElement(w) + drawn.GetElement(w));
+                }
+            }
+
+            remaining -= drawn; // 0 in the lanes not drawing
+        }
+
+        for (int w = 0; w < worlds; w++)
+        {
+            int last = ws.WorldSplitLast[w];
+            byType[last] = byType[last].WithElement(w, byType[last].GetElement(w) + remaining.GetElement(w));
+        }
+    }
+
     /// <summary>Item <paramref name="item"/>'s lane-major parameters for the first <paramref name="worlds"/> worlds (0 in the other lanes).</summary>
     private static Vector256<double> LoadLanes(double[] laneMajor, int item, int worlds) =>
         Vector256.Create(laneMajor.AsSpan(item * TrialWorkspace.Lanes, TrialWorkspace.Lanes))
@@ -890,120 +942,6 @@ internal static class Simulator
             if (worlds > 2)
             {
                 held[k] = lanes[k].GetElement(2);
-            }
-        }
-    }
-
-    /// <summary>
-    /// <see cref="StepWorlds"/> on per-world stock arrays (<paramref name="prog"/>, <paramref name="dn"/>,
-    /// <paramref name="held"/>), for months where one-in-one-out holds types, so the worlds' splits differ.
-    /// </summary>
-    private static void StepWorldsByArrays(CompiledModel model, TrialWorkspace ws, double[] prog, double[] dn, double[] held, int worlds)
-    {
-        int types = model.Types;
-        int pairs = model.Pairs;
-        var u = ws.Uniforms;
-        int stride = u.Length;
-        var caches = ws.BinomialCaches.AsSpan();
-        int exitSlot = types;
-        int pairSlot = 2 * types;
-        var exits = ws.WorldExits;
-        var movesOut = ws.WorldMovesOut;
-        var movesIn = ws.WorldMovesIn;
-        var byType = ws.WorldEntriesByType;
-        Array.Clear(movesOut);
-        Array.Clear(movesIn);
-        double[]? third = worlds > 2 ? held : null;
-
-        var lambda = Vector256.Create(ws.WorldLambda[0], ws.WorldLambda[1], worlds > 2 ? ws.WorldLambda[2] : 0.0, 0.0);
-        var entries = DiscreteInverse.NegativeBinomialLanes(u[0], lambda, model.EntryDispersion ?? double.PositiveInfinity, worlds, ws.EntryStepRatios);
-
-        int p = 0;
-        for (int k = 0; k < types; k++)
-        {
-            var n = Vector256.Create(prog[k], dn[k], third is null ? 0.0 : third[k], 0.0);
-            var h = LoadLanes(ws.WorldExitProbability, k, worlds);
-            var drawn = DiscreteInverse.BinomialLanes(u[exitSlot + k], n, h, worlds, caches[(exitSlot + k)..], stride);
-            var left = n - drawn; // exact: whole numbers
-            for (int w = 0; w < worlds; w++)
-            {
-                exits[(w * types) + k] = drawn.GetElement(w);
-            }
-
-            while (p < pairs && model.PairFrom[p] == k)
-            {
-                var conditional = LoadLanes(ws.WorldPairProbability, p, worlds);
-                var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, conditional, worlds, caches[(pairSlot + p)..], stride);
-                left -= moved;
-                int to = model.PairTo[p];
-                for (int w = 0; w < worlds; w++)
-                {
-                    movesOut[(w * types) + k] += moved.GetElement(w);
-                    movesIn[(w * types) + to] += moved.GetElement(w);
-                }
-
-                p++;
-            }
-        }
-
-        // The split: held types first, per world, then the conditional binomials draw by draw.
-        Span<double> remaining = stackalloc double[DiscreteInverse.MaxLanes];
-        remaining.Clear();
-        int draws = 0;
-        for (int w = 0; w < worlds; w++)
-        {
-            remaining[w] = entries.GetElement(w);
-            ws.WorldEntries[w] = remaining[w];
-            draws = Math.Max(draws, ws.WorldSplitCount[w]);
-            for (int k = 0; k < types; k++)
-            {
-                int at = (w * types) + k;
-                byType[at] = 0;
-                if (ws.WorldHeld[at])
-                {
-                    double needed = Math.Max(0.0, exits[at] + movesOut[at] - movesIn[at]);
-                    byType[at] = Math.Min(needed, remaining[w]);
-                    remaining[w] -= byType[at];
-                }
-            }
-        }
-
-        Span<double> share = stackalloc double[DiscreteInverse.MaxLanes];
-        Span<double> trials = stackalloc double[DiscreteInverse.MaxLanes];
-        for (int s = 0; s < draws; s++)
-        {
-            share.Clear();
-            trials.Clear();
-            for (int w = 0; w < worlds; w++)
-            {
-                if (s < ws.WorldSplitCount[w])
-                {
-                    trials[w] = remaining[w];
-                    share[w] = ws.WorldSplitProbability[(s * TrialWorkspace.Lanes) + w];
-                }
-            }
-
-            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], Vector256.Create(trials), Vector256.Create(share), worlds, caches[(1 + s)..], stride);
-            for (int w = 0; w < worlds; w++)
-            {
-                if (s < ws.WorldSplitCount[w])
-                {
-                    double n = drawn.GetElement(w);
-                    byType[(w * types) + ws.WorldSplitType[(w * types) + s]] += n;
-                    remaining[w] -= n;
-                }
-            }
-        }
-
-        for (int w = 0; w < worlds; w++)
-        {
-            byType[(w * types) + ws.WorldSplitLast[w]] += remaining[w];
-            var stock = w == 0 ? prog : w == 1 ? dn : held;
-            int at = w * types;
-            for (int k = 0; k < types; k++)
-            {
-                stock[k] += byType[at + k] - exits[at + k] - movesOut[at + k] + movesIn[at + k];
-                Debug.Assert(stock[k] >= -1e-9, "a stock went negative");
             }
         }
     }
