@@ -45,13 +45,15 @@ public static partial class DiscreteInverse
 
         if (Vector256.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes)
         {
-            // The month loop's case: every lane a whole n >= 1 with 0 < p <= 1/2 and n·p <= 100,
-            // the search from 0 (the scalar function's regime test, lane by lane).
+            // The month loop's case: every lane a whole n >= 0 with 0 <= p <= 1/2 and n·p <= 100,
+            // the search from 0 (the scalar function's regime test, lane by lane). A lane with n = 0
+            // or p = 0, which the scalar function answers 0 at once, gives 0 in the walk too: it
+            // stops at k = 0 because k = n, or because F(0) = exp(n·(−0)) = 1 > u.
             var inLanes = InLanes(lanes);
-            var fromZero = Vector256.GreaterThanOrEqual(n, Vector256<double>.One)
+            var fromZero = Vector256.GreaterThanOrEqual(n, Vector256<double>.Zero)
                 & Vector256.LessThanOrEqual(n, Vector256.Create((double)int.MaxValue))
                 & Vector256.Equals(n, Vector256.Floor(n))
-                & Vector256.GreaterThan(p, Vector256<double>.Zero)
+                & Vector256.GreaterThanOrEqual(p, Vector256<double>.Zero)
                 & Vector256.LessThanOrEqual(p, Vector256.Create(0.5))
                 & Vector256.LessThanOrEqual(n * p, Vector256.Create(SequentialSearchMaxMean));
             if (Vector256.AndNot(inLanes, fromZero) == Vector256<double>.Zero)
@@ -73,17 +75,17 @@ public static partial class DiscreteInverse
         double u, Vector256<double> n, Vector256<double> p, int lanes, Vector256<double> inLanes, Span<BinomialLogCache> caches, int stride)
     {
         double p0 = p.GetElement(0), p1 = p.GetElement(1);
-        double log0 = StartLog(ref caches[0], p0, p0);
-        double log1 = StartLog(ref caches[stride], p1, p1);
+        double log0 = LaneLog(ref caches[0], p0);
+        double log1 = LaneLog(ref caches[stride], p1);
         double log2 = 0.0, log3 = 0.0;
         if (lanes > 2)
         {
             double p2 = p.GetElement(2);
-            log2 = StartLog(ref caches[2 * stride], p2, p2);
+            log2 = LaneLog(ref caches[2 * stride], p2);
             if (lanes > 3)
             {
                 double p3 = p.GetElement(3);
-                log3 = StartLog(ref caches[3 * stride], p3, p3);
+                log3 = LaneLog(ref caches[3 * stride], p3);
             }
         }
 
@@ -105,6 +107,13 @@ public static partial class DiscreteInverse
         var odds = p / (Vector256<double>.One - p); // as the scalar: p / (1 − p)
         return BinomialFromZeroLanes(u, n & inLanes, odds, Vector256.Create(e0, e1, e2, e3), (1 << lanes) - 1);
     }
+
+    /// <summary>
+    /// ln(1 − p) as <see cref="StartLog"/> gives it; for p = 0 (a lane that draws nothing) −0, which is
+    /// what <see cref="Log1P"/> returns for −0, without displacing the site's cached p.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double LaneLog(ref BinomialLogCache cache, double p) => p == 0.0 ? -0.0 : StartLog(ref cache, p, p);
 
     /// <summary>All bits set in lanes below <paramref name="lanes"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
