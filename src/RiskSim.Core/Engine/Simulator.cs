@@ -422,13 +422,18 @@ internal static class Simulator
             {
                 // Each world's parameters first (the unadjusted world's rates last, as below), then
                 // every draw once for all worlds.
+                // Without risk events a world's exit, step-down and split probabilities move only when
+                // an effect's level does (the do-nothing world's never), so after the first month they
+                // are last month's unless a level changed: only the expected entries are recomputed.
+                bool steadyRates = m > 0 && model.Events.Count == 0;
+                bool steadyProgramme = steadyRates && !EffectLevelsChanged(model, ws, m);
                 SetProgrammeRates(model, ws, m, ws.EffectSize);
-                PrepareWorld(model, ws, m, world: 0, programme: true);
-                PrepareWorld(model, ws, m, world: 1, programme: false);
+                PrepareWorld(model, ws, m, world: 0, programme: true, lambdaOnly: steadyProgramme);
+                PrepareWorld(model, ws, m, world: 1, programme: false, lambdaOnly: steadyRates);
                 if (withHeld)
                 {
                     SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
-                    PrepareWorld(model, ws, m, world: 2, programme: true);
+                    PrepareWorld(model, ws, m, world: 2, programme: true, lambdaOnly: steadyProgramme);
                 }
 
                 int worlds = withHeld ? 3 : 2;
@@ -514,6 +519,36 @@ internal static class Simulator
         // The stock after the FY's last month is the stock at 31 March.
         acc[row + (int)Metric.LacEnd] = progLacEnd;
         acc[row + (int)Metric.LacEndDoNothing] = dnLacEnd;
+    }
+
+    /// <summary>
+    /// Whether any effect's level (as <see cref="SetProgrammeRates"/> computes it) differs between month
+    /// <paramref name="m"/> − 1 and month <paramref name="m"/>: an effect starting, ramping or ending.
+    /// </summary>
+    private static bool EffectLevelsChanged(CompiledModel model, TrialWorkspace ws, int m)
+    {
+        for (int e = 0; e < model.Effects; e++)
+        {
+            if (EffectLevel(model, ws, e, m) != EffectLevel(model, ws, e, m - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Effect <paramref name="e"/>'s level in month <paramref name="m"/> (−1 when inactive), as <see cref="SetProgrammeRates"/> computes it.</summary>
+    private static double EffectLevel(CompiledModel model, TrialWorkspace ws, int e, int m)
+    {
+        int start = ws.EffectActualStart[e];
+        if (m < start || m > model.EffectEnd[e])
+        {
+            return -1.0;
+        }
+
+        int ramp = model.EffectRamp[e];
+        return ramp == 0 ? 1.0 : Math.Min(1.0, (m - start + 1) / (double)ramp);
     }
 
     /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
@@ -677,7 +712,14 @@ internal static class Simulator
     /// all worlds' can be set before the month's draws; each is computed by exactly the operations
     /// <see cref="Step{TFlows}"/> and <see cref="SplitEntries{TFlows}"/> use, so the draws are the same.
     /// </summary>
-    private static void PrepareWorld(CompiledModel model, TrialWorkspace ws, int m, int world, bool programme)
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="ws">The trial's workspace.</param>
+    /// <param name="m">The month.</param>
+    /// <param name="world">The world's index (its lane).</param>
+    /// <param name="programme">Whether the world runs the programme (its rates from <see cref="SetProgrammeRates"/>).</param>
+    /// <param name="lambdaOnly">Set only the expected entries: the caller knows the other parameters equal
+    /// last month's (unless a targeted diversion reshapes the entry mix, which follows the entries).</param>
+    private static void PrepareWorld(CompiledModel model, TrialWorkspace ws, int m, int world, bool programme, bool lambdaOnly)
     {
         int types = model.Types;
         double lambda = ws.Lambda[m];
@@ -697,6 +739,10 @@ internal static class Simulator
         }
 
         ws.WorldLambda[world] = lambda;
+        if (lambdaOnly && !(programme && ws.AnyTargetedEntries))
+        {
+            return;
+        }
 
         int p = 0;
         for (int k = 0; k < types; k++)
