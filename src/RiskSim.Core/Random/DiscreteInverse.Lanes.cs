@@ -377,11 +377,14 @@ public static partial class DiscreteInverse
         var result = Vector256<double>.Zero;
         var k = Vector256<double>.Zero;
         var cdf = pmf;
+        var stalled = Vector256<double>.Zero;
         while (true)
         {
-            var stop = (Vector256.GreaterThan(cdf, uu) | Vector256.Equals(k, n)) & active;
-            result = Vector256.ConditionalSelect(stop, k, result);
-            active = Vector256.AndNot(active, stop);
+            // A live lane's result is k until it stops; a sum that stopped growing in the last step
+            // stops the lane here, with the k the scalar search returns then (folding it into this
+            // test saves a select per step: the walk's cost is its operation count).
+            result = Vector256.ConditionalSelect(active, k, result);
+            active = Vector256.AndNot(active, Vector256.GreaterThan(cdf, uu) | Vector256.Equals(k, n) | stalled);
             if (active.ExtractMostSignificantBits() == 0)
             {
                 return result;
@@ -390,9 +393,7 @@ public static partial class DiscreteInverse
             pmf *= (n - k) / (k + one) * odds; // (double)(n − k) / (k + 1) * odds: integers exact in doubles
             k += one;
             var next = cdf + pmf;
-            var stalled = Vector256.Equals(next, cdf) & active;
-            result = Vector256.ConditionalSelect(stalled, k, result);
-            active = Vector256.AndNot(active, stalled);
+            stalled = Vector256.Equals(next, cdf);
             cdf = next;
         }
     }
@@ -406,11 +407,12 @@ public static partial class DiscreteInverse
         var result = Vector256<double>.Zero;
         var k = Vector256<double>.Zero;
         var cdf = pmf;
+        var stalled = Vector256<double>.Zero;
         while (true)
         {
-            var stop = Vector256.GreaterThan(cdf, uu) & active;
-            result = Vector256.ConditionalSelect(stop, k, result);
-            active = Vector256.AndNot(active, stop);
+            // As in BinomialFromZeroLanes: a stalled sum stops the lane at the next test, with the same k.
+            result = Vector256.ConditionalSelect(active, k, result);
+            active = Vector256.AndNot(active, Vector256.GreaterThan(cdf, uu) | stalled);
             if (active.ExtractMostSignificantBits() == 0)
             {
                 return result;
@@ -419,9 +421,7 @@ public static partial class DiscreteInverse
             k += one;
             pmf *= lambda / k;
             var next = cdf + pmf;
-            var stalled = Vector256.Equals(next, cdf) & active;
-            result = Vector256.ConditionalSelect(stalled, k, result);
-            active = Vector256.AndNot(active, stalled);
+            stalled = Vector256.Equals(next, cdf);
             cdf = next;
         }
     }
@@ -438,12 +438,15 @@ public static partial class DiscreteInverse
         var active = LaneMask(live);
         var result = Vector256<double>.Zero;
         var cdf = pmf;
+        var at = Vector256<double>.Zero; // x in every lane
+        var stalled = Vector256<double>.Zero;
         int x = 0;
         while (true)
         {
-            var stop = Vector256.GreaterThan(cdf, uu) & active;
-            result = Vector256.ConditionalSelect(stop, Vector256.Create((double)x), result);
-            active = Vector256.AndNot(active, stop);
+            // As in BinomialFromZeroLanes: a stalled sum (or x at int.MaxValue) stops the lane at the
+            // next test, with the same x.
+            result = Vector256.ConditionalSelect(active, at, result);
+            active = Vector256.AndNot(active, Vector256.GreaterThan(cdf, uu) | stalled);
             if (active.ExtractMostSignificantBits() == 0)
             {
                 return result;
@@ -452,15 +455,14 @@ public static partial class DiscreteInverse
             double ratio = x < ratios.Length ? ratios[x] : (x + dispersion) / (x + 1);
             pmf *= Vector256.Create(ratio) * q; // (x + k) / (x + 1) * q, as the scalar
             x++;
+            at += Vector256<double>.One; // exact: whole numbers far below 2^53
             var next = cdf + pmf;
-            var stalled = Vector256.Equals(next, cdf) & active;
+            stalled = Vector256.Equals(next, cdf);
             if (x == int.MaxValue)
             {
-                stalled = active;
+                stalled = Vector256<double>.AllBitsSet;
             }
 
-            result = Vector256.ConditionalSelect(stalled, Vector256.Create((double)x), result);
-            active = Vector256.AndNot(active, stalled);
             cdf = next;
         }
     }
