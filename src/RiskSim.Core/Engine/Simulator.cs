@@ -847,13 +847,26 @@ internal static class Simulator
         var entries = DiscreteInverse.NegativeBinomialLanes(
             u[0], LoadLanes(ws.WorldLambda, 0, worlds), model.EntryDispersion ?? double.PositiveInfinity, worlds, ws.EntryStepRatios);
 
+        // Every type's exits first (they depend on no other draw), two types per call, then the
+        // step-downs from what is left; each draw keeps its uniform slot, so the order is free.
+        int k0 = 0;
+        for (; k0 + 1 < types; k0 += 2)
+        {
+            DiscreteInverse.BinomialLanesPair(
+                u[exitSlot + k0], stock[k0], LoadLanes(ws.WorldExitProbability, k0, worlds), caches[(exitSlot + k0)..],
+                u[exitSlot + k0 + 1], stock[k0 + 1], LoadLanes(ws.WorldExitProbability, k0 + 1, worlds), caches[(exitSlot + k0 + 1)..],
+                worlds, stride, out exits[k0], out exits[k0 + 1]);
+        }
+
+        if (k0 < types)
+        {
+            exits[k0] = DiscreteInverse.BinomialLanes(u[exitSlot + k0], stock[k0], LoadLanes(ws.WorldExitProbability, k0, worlds), worlds, caches[(exitSlot + k0)..], stride);
+        }
+
         int p = 0;
         for (int k = 0; k < types; k++)
         {
-            var n = stock[k];
-            var drawn = DiscreteInverse.BinomialLanes(u[exitSlot + k], n, LoadLanes(ws.WorldExitProbability, k, worlds), worlds, caches[(exitSlot + k)..], stride);
-            exits[k] = drawn;
-            var left = n - drawn; // exact: whole numbers
+            var left = stock[k] - exits[k]; // exact: whole numbers
             while (p < pairs && model.PairFrom[p] == k)
             {
                 var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, LoadLanes(ws.WorldPairProbability, p, worlds), worlds, caches[(pairSlot + p)..], stride);

@@ -43,36 +43,80 @@ public static partial class DiscreteInverse
             ThrowUniformOutOfRange(u);
         }
 
-        if (Vector256.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes)
+        if (Vector256.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes && AllFromZero(n, p, InLanes(lanes)))
         {
-            // The month loop's case: every lane a whole n >= 0 with 0 <= p <= 1/2 and n·p <= 100,
-            // the search from 0 (the scalar function's regime test, lane by lane). A lane with n = 0
-            // or p = 0, which the scalar function answers 0 at once, gives 0 in the walk too: it
-            // stops at k = 0 because k = n, or because F(0) = exp(n·(−0)) = 1 > u.
             var inLanes = InLanes(lanes);
-            var fromZero = Vector256.GreaterThanOrEqual(n, Vector256<double>.Zero)
-                & Vector256.LessThanOrEqual(n, Vector256.Create((double)int.MaxValue))
-                & Vector256.Equals(n, Vector256.Floor(n))
-                & Vector256.GreaterThanOrEqual(p, Vector256<double>.Zero)
-                & Vector256.LessThanOrEqual(p, Vector256.Create(0.5))
-                & Vector256.LessThanOrEqual(n * p, Vector256.Create(SequentialSearchMaxMean));
-            if (Vector256.AndNot(inLanes, fromZero) == Vector256<double>.Zero)
-            {
-                return BinomialFromZeroAllLanes(u, n, p, lanes, inLanes, caches, stride);
-            }
+            var pmf0 = BinomialStartLanes(n, p, lanes, caches, stride);
+            var odds = p / (Vector256<double>.One - p); // as the scalar: p / (1 − p)
+            return BinomialFromZeroLanes(u, n & inLanes, odds, pmf0, (1 << lanes) - 1);
         }
 
         return BinomialLanesGeneral(u, n, p, lanes, caches, stride);
     }
 
     /// <summary>
-    /// <see cref="BinomialLanes"/> when every lane below <paramref name="lanes"/> searches from 0: the
-    /// start logarithms from the caches, the pmf at 0 by scalar <see cref="Math.Exp"/> as the scalar
-    /// search computes it (once per distinct n·ln(1 − p): equal arguments give equal results), the
-    /// odds in the lanes (the same IEEE division as the scalar's), then one walk.
+    /// Two binomial draws over the same worlds at once, A at uniform <paramref name="uA"/> and B at
+    /// <paramref name="uB"/> (independent draws, say two types' exits): each result equals
+    /// <see cref="BinomialLanes"/>'s for that draw, bit for bit. Where 512-bit vectors are fast and
+    /// every lane of both searches from 0, the two walks run as one, A in the low four lanes and B in
+    /// the high four, so a month pays one walk's fixed cost (set-up, the mispredicted exit) for two draws.
     /// </summary>
-    private static Vector256<double> BinomialFromZeroAllLanes(
-        double u, Vector256<double> n, Vector256<double> p, int lanes, Vector256<double> inLanes, Span<BinomialLogCache> caches, int stride)
+    internal static void BinomialLanesPair(
+        double uA, Vector256<double> nA, Vector256<double> pA, Span<BinomialLogCache> cachesA,
+        double uB, Vector256<double> nB, Vector256<double> pB, Span<BinomialLogCache> cachesB,
+        int lanes, int stride, out Vector256<double> resultA, out Vector256<double> resultB)
+    {
+        if (Vector512.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes
+            && uA >= 0.0 && uA < 1.0 && uB >= 0.0 && uB < 1.0)
+        {
+            var inLanes = InLanes(lanes);
+            if (AllFromZero(nA, pA, inLanes) && AllFromZero(nB, pB, inLanes))
+            {
+                var pmfA = BinomialStartLanes(nA, pA, lanes, cachesA, stride);
+                var pmfB = BinomialStartLanes(nB, pB, lanes, cachesB, stride);
+                var oddsA = pA / (Vector256<double>.One - pA);
+                var oddsB = pB / (Vector256<double>.One - pB);
+                int live = (1 << lanes) - 1;
+                var found = BinomialFromZeroLanes(
+                    Vector512.Create(Vector256.Create(uA), Vector256.Create(uB)),
+                    Vector512.Create(nA & inLanes, nB & inLanes),
+                    Vector512.Create(oddsA, oddsB),
+                    Vector512.Create(pmfA, pmfB),
+                    live | (live << MaxLanes));
+                resultA = found.GetLower();
+                resultB = found.GetUpper();
+                return;
+            }
+        }
+
+        resultA = BinomialLanes(uA, nA, pA, lanes, cachesA, stride);
+        resultB = BinomialLanes(uB, nB, pB, lanes, cachesB, stride);
+    }
+
+    /// <summary>
+    /// Whether every lane of <paramref name="inLanes"/> searches from 0: a whole n &gt;= 0 with
+    /// 0 &lt;= p &lt;= 1/2 and n·p &lt;= 100 (the scalar function's regime test, lane by lane). A lane with
+    /// n = 0 or p = 0, which the scalar function answers 0 at once, gives 0 in the walk too: it stops
+    /// at k = 0 because k = n, or because F(0) = exp(n·(−0)) = 1 &gt; u.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllFromZero(Vector256<double> n, Vector256<double> p, Vector256<double> inLanes)
+    {
+        var fromZero = Vector256.GreaterThanOrEqual(n, Vector256<double>.Zero)
+            & Vector256.LessThanOrEqual(n, Vector256.Create((double)int.MaxValue))
+            & Vector256.Equals(n, Vector256.Floor(n))
+            & Vector256.GreaterThanOrEqual(p, Vector256<double>.Zero)
+            & Vector256.LessThanOrEqual(p, Vector256.Create(0.5))
+            & Vector256.LessThanOrEqual(n * p, Vector256.Create(SequentialSearchMaxMean));
+        return Vector256.AndNot(inLanes, fromZero) == Vector256<double>.Zero;
+    }
+
+    /// <summary>
+    /// The pmf at 0 of lanes below <paramref name="lanes"/>, all searching from 0 (1 in the other lanes,
+    /// which are never live): the start logarithms from the caches, then scalar <see cref="Math.Exp"/>
+    /// as the scalar search computes it (once per distinct n·ln(1 − p): equal arguments give equal results).
+    /// </summary>
+    private static Vector256<double> BinomialStartLanes(Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride)
     {
         double p0 = p.GetElement(0), p1 = p.GetElement(1);
         double log0 = LaneLog(ref caches[0], p0);
@@ -104,8 +148,7 @@ public static partial class DiscreteInverse
             }
         }
 
-        var odds = p / (Vector256<double>.One - p); // as the scalar: p / (1 − p)
-        return BinomialFromZeroLanes(u, n & inLanes, odds, Vector256.Create(e0, e1, e2, e3), (1 << lanes) - 1);
+        return Vector256.Create(e0, e1, e2, e3);
     }
 
     /// <summary>
@@ -394,6 +437,37 @@ public static partial class DiscreteInverse
             k += one;
             var next = cdf + pmf;
             stalled = Vector256.Equals(next, cdf);
+            cdf = next;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BinomialFromZeroLanes(double, Vector256{double}, Vector256{double}, Vector256{double}, int)"/>
+    /// in eight lanes, each with its own uniform (two draws' worlds): the same operations per lane.
+    /// </summary>
+    private static Vector512<double> BinomialFromZeroLanes(Vector512<double> uu, Vector512<double> n, Vector512<double> odds, Vector512<double> pmf, int live)
+    {
+        var one = Vector512.Create(1.0);
+        var active = Vector512.Create(
+            Vector256.Create((live & 1) != 0 ? -1L : 0L, (live & 2) != 0 ? -1L : 0L, (live & 4) != 0 ? -1L : 0L, (live & 8) != 0 ? -1L : 0L),
+            Vector256.Create((live & 16) != 0 ? -1L : 0L, (live & 32) != 0 ? -1L : 0L, (live & 64) != 0 ? -1L : 0L, (live & 128) != 0 ? -1L : 0L)).AsDouble();
+        var result = Vector512<double>.Zero;
+        var k = Vector512<double>.Zero;
+        var cdf = pmf;
+        var stalled = Vector512<double>.Zero;
+        while (true)
+        {
+            result = Vector512.ConditionalSelect(active, k, result);
+            active = Vector512.AndNot(active, Vector512.GreaterThan(cdf, uu) | Vector512.Equals(k, n) | stalled);
+            if (active.ExtractMostSignificantBits() == 0)
+            {
+                return result;
+            }
+
+            pmf *= (n - k) / (k + one) * odds; // as the scalar, lane by lane
+            k += one;
+            var next = cdf + pmf;
+            stalled = Vector512.Equals(next, cdf);
             cdf = next;
         }
     }
