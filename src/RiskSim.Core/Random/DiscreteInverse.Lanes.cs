@@ -51,6 +51,15 @@ public static partial class DiscreteInverse
             return BinomialFromZeroLanes(u, n & inLanes, odds, pmf0, (1 << lanes) - 1);
         }
 
+        if (Vector256.IsHardwareAccelerated && lanes > 1 && lanes <= MaxLanes && AllFromN(n, p, InLanes(lanes)))
+        {
+            // p > ½ (a late split draw: a type's share of the types left): the search down from n.
+            var inLanes = InLanes(lanes);
+            var q = Vector256<double>.One - p; // as the scalar: exact when p >= ½ (Sterbenz)
+            var pmfN = StartLanes(n, p, q, lanes, caches, stride);
+            return BinomialFromNLanes(u, n & inLanes, q / p, pmfN, (1 << lanes) - 1);
+        }
+
         return BinomialLanesGeneral(u, n, p, lanes, caches, stride);
     }
 
@@ -99,6 +108,22 @@ public static partial class DiscreteInverse
     /// n = 0 or p = 0, which the scalar function answers 0 at once, gives 0 in the walk too: it stops
     /// at k = 0 because k = n, or because F(0) = exp(n·(−0)) = 1 &gt; u.
     /// </summary>
+    /// <summary>
+    /// Whether every lane of <paramref name="inLanes"/> searches down from n: a whole n &gt;= 1 with
+    /// ½ &lt; p &lt; 1 and n·(1 − p) &lt;= 100 (the scalar function's regime test, lane by lane).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllFromN(Vector256<double> n, Vector256<double> p, Vector256<double> inLanes)
+    {
+        var fromN = Vector256.GreaterThanOrEqual(n, Vector256<double>.One)
+            & Vector256.LessThanOrEqual(n, Vector256.Create((double)int.MaxValue))
+            & Vector256.Equals(n, Vector256.Floor(n))
+            & Vector256.GreaterThan(p, Vector256.Create(0.5))
+            & Vector256.LessThan(p, Vector256<double>.One)
+            & Vector256.LessThanOrEqual(n * (Vector256<double>.One - p), Vector256.Create(SequentialSearchMaxMean));
+        return Vector256.AndNot(inLanes, fromN) == Vector256<double>.Zero;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AllFromZero(Vector256<double> n, Vector256<double> p, Vector256<double> inLanes)
     {
@@ -116,24 +141,29 @@ public static partial class DiscreteInverse
     /// which are never live): the start logarithms from the caches, then scalar <see cref="Math.Exp"/>
     /// as the scalar search computes it (once per distinct n·ln(1 − p): equal arguments give equal results).
     /// </summary>
-    private static Vector256<double> BinomialStartLanes(Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride)
+    private static Vector256<double> BinomialStartLanes(Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride) =>
+        StartLanes(n, p, p, lanes, caches, stride);
+
+    /// <summary>
+    /// The pmf at the search's start, exp(n · ln(1 − <paramref name="smaller"/>)) lane by lane as the
+    /// scalar search computes it, with the logarithm from each lane's cache (keyed on p): from 0,
+    /// <paramref name="smaller"/> is p; from n (p &gt; ½), it is 1 − p. 1 in lanes at and above <paramref name="lanes"/>.
+    /// </summary>
+    private static Vector256<double> StartLanes(Vector256<double> n, Vector256<double> p, Vector256<double> smaller, int lanes, Span<BinomialLogCache> caches, int stride)
     {
-        double p0 = p.GetElement(0), p1 = p.GetElement(1);
-        double log0 = LaneLog(ref caches[0], p0);
-        double log1 = LaneLog(ref caches[stride], p1);
+        double log0 = LaneLog(ref caches[0], p.GetElement(0), smaller.GetElement(0));
+        double log1 = LaneLog(ref caches[stride], p.GetElement(1), smaller.GetElement(1));
         double log2 = 0.0, log3 = 0.0;
         if (lanes > 2)
         {
-            double p2 = p.GetElement(2);
-            log2 = LaneLog(ref caches[2 * stride], p2);
+            log2 = LaneLog(ref caches[2 * stride], p.GetElement(2), smaller.GetElement(2));
             if (lanes > 3)
             {
-                double p3 = p.GetElement(3);
-                log3 = LaneLog(ref caches[3 * stride], p3);
+                log3 = LaneLog(ref caches[3 * stride], p.GetElement(3), smaller.GetElement(3));
             }
         }
 
-        // exp(n · ln(1 − p)), as the scalar; n is whole, so (double)(int)n == n.
+        // exp(n · ln(1 − smaller)), as the scalar; n is whole, so (double)(int)n == n.
         var start = n * Vector256.Create(log0, log1, log2, log3);
         double t0 = start.GetElement(0), t1 = start.GetElement(1), t2 = start.GetElement(2), t3 = start.GetElement(3);
         double e0 = Math.Exp(t0);
@@ -152,11 +182,11 @@ public static partial class DiscreteInverse
     }
 
     /// <summary>
-    /// ln(1 − p) as <see cref="StartLog"/> gives it; for p = 0 (a lane that draws nothing) −0, which is
-    /// what <see cref="Log1P"/> returns for −0, without displacing the site's cached p.
+    /// ln(1 − <paramref name="smaller"/>) as <see cref="StartLog"/> gives it; for p = 0 (a lane that draws
+    /// nothing) −0, which is what <see cref="Log1P"/> returns for −0, without displacing the site's cached p.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double LaneLog(ref BinomialLogCache cache, double p) => p == 0.0 ? -0.0 : StartLog(ref cache, p, p);
+    private static double LaneLog(ref BinomialLogCache cache, double p, double smaller) => p == 0.0 ? -0.0 : StartLog(ref cache, p, smaller);
 
     /// <summary>All bits set in lanes below <paramref name="lanes"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -469,6 +499,40 @@ public static partial class DiscreteInverse
             var next = cdf + pmf;
             stalled = Vector512.Equals(next, cdf);
             cdf = next;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BinomialFromN"/> in the lanes of <paramref name="live"/>: each lane walks down from its
+    /// own n, accumulating the upper tail, and stops (with its k) at the scalar search's breaks: k = 0,
+    /// 1 − P(X ≥ k) ≤ u, or an upper-tail sum that no longer grows.
+    /// </summary>
+    private static Vector256<double> BinomialFromNLanes(double u, Vector256<double> n, Vector256<double> inverseOdds, Vector256<double> pmf, int live)
+    {
+        var uu = Vector256.Create(u);
+        var one = Vector256.Create(1.0);
+        var active = LaneMask(live);
+        var result = Vector256<double>.Zero;
+        var k = n;
+        var upper = pmf; // P(X >= k)
+        var stalled = Vector256<double>.Zero;
+        while (true)
+        {
+            // As in BinomialFromZeroLanes: a stalled sum stops the lane at the next test, with the same k.
+            result = Vector256.ConditionalSelect(active, k, result);
+            active = Vector256.AndNot(
+                active,
+                Vector256.LessThanOrEqual(k, Vector256<double>.Zero) | ~Vector256.GreaterThan(one - upper, uu) | stalled);
+            if (active.ExtractMostSignificantBits() == 0)
+            {
+                return result;
+            }
+
+            pmf *= k / (n - k + one) * inverseOdds; // (double)k / (n − k + 1) * inverseOdds, as the scalar
+            k -= one;
+            var next = upper + pmf;
+            stalled = Vector256.Equals(next, upper);
+            upper = next;
         }
     }
 
