@@ -4,9 +4,10 @@ using System.Runtime.Intrinsics;
 namespace RiskSim.Core.Random;
 
 /// <summary>
-/// Lane-parallel forms of the sequential searches from 0: up to four variates at ONE uniform (the
-/// worlds of a trial, which read the same uniform for the same draw), searched together with the
-/// worlds in the lanes of a <see cref="Vector256{T}"/>.
+/// Lane-parallel forms of the sequential searches (from 0, and for a binomial with p &gt; ½ down from
+/// n): up to four variates at ONE uniform (the worlds of a trial, which read the same uniform for the
+/// same draw), searched together with the worlds in the lanes of a <see cref="Vector256{T}"/>; or two
+/// such draws at their two uniforms in the lanes of a <see cref="Vector512{T}"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,15 +16,19 @@ namespace RiskSim.Core.Random;
 /// step; IEEE division, multiplication and addition round the same in a lane as in a scalar
 /// register; the JIT contracts nothing into fused multiply-adds), and stops where the scalar
 /// search would return, so every lane's variate equals the scalar function's, bit for bit (the
-/// tests check it on millions of random arguments). Lanes in another regime (a search from the
-/// mode, a binomial with p &gt; ½) are drawn by the scalar function.
+/// tests check it on millions of random arguments). When any lane is in another regime (a search
+/// from the mode, a trivial or invalid argument), the lanes are drawn one by one by the scalar
+/// function, a lane whose arguments equal an earlier lane's taking that lane's variate (the same
+/// arguments at the same uniform give the same variate).
 /// </para>
 /// <para>
 /// <b>Why.</b> The search is a chain of dependent multiplications and additions with a division
 /// per step; the worlds of one month have near-identical parameters, so their searches end within
-/// a step or two of each other, and one vector chain does the work of three scalar ones. A lane
-/// whose arguments equal an earlier lane's (the worlds before the programme's effects start) takes
-/// that lane's variate: the same arguments at the same uniform give the same variate.
+/// a step or two of each other, and one vector walk does the work of three scalar ones. What a walk
+/// costs is its count of vector operations a step and its fixed cost a call (set-up, the
+/// mispredicted exit), not the division or the dependency chain: measured on the Staffordshire
+/// month loop, a reciprocal table and a two-steps-a-branch unrolling gained nothing, while dropping
+/// a select and a mask a step gained 15 %, and walking two draws in one 512-bit walk about 4 %.
 /// </para>
 /// </remarks>
 public static partial class DiscreteInverse
