@@ -584,6 +584,25 @@ public static partial class DiscreteInverse
         var at = Vector256<double>.Zero; // x in every lane
         var stalled = Vector256<double>.Zero;
         int x = 0;
+
+        // The tabled steps first, without the per-step checks of the table's end and of int.MaxValue.
+        while (x < ratios.Length)
+        {
+            result = Vector256.ConditionalSelect(active, at, result);
+            active = Vector256.AndNot(active, Vector256.GreaterThan(cdf, uu) | stalled);
+            if (active.ExtractMostSignificantBits() == 0)
+            {
+                return result;
+            }
+
+            pmf *= Vector256.Create(ratios[x]) * q; // (x + k) / (x + 1) * q, as the scalar
+            x++;
+            at += Vector256<double>.One;
+            var next = cdf + pmf;
+            stalled = Vector256.Equals(next, cdf);
+            cdf = next;
+        }
+
         while (true)
         {
             // As in BinomialFromZeroLanes: a stalled sum (or x at int.MaxValue) stops the lane at the
