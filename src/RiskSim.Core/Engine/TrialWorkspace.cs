@@ -22,6 +22,8 @@ internal sealed class TrialWorkspace
         Inflation = new double[k];
         BudgetInflation = new double[k];
         CostNow = new double[k];
+        PricePath = new double[k * model.MonthCount];
+        BudgetPricePath = new double[k * model.MonthCount];
         PairBase = new double[model.Pairs];
         PairAdd = new double[model.Pairs];
         EffectSize = new double[model.Effects];
@@ -97,6 +99,18 @@ internal sealed class TrialWorkspace
     /// <summary>Per type, the annual uplift of the budget baseline (standstill).</summary>
     public double[] BudgetInflation { get; }
     public double[] CostNow { get; }
+
+    /// <summary>
+    /// Per type and month, [type × months + m], this trial's monthly price before risk events:
+    /// monthly cost × (1 + inflation)^(m/12) (see <see cref="Simulator.FillPricePath"/>).
+    /// </summary>
+    public double[] PricePath { get; }
+
+    /// <summary>
+    /// As <see cref="PricePath"/> at the budget's inflation; filled only for the types whose budget
+    /// inflation is a different input from their price inflation (the others' budget is the price).
+    /// </summary>
+    public double[] BudgetPricePath { get; }
     public double[] PairBase { get; }
     public double[] PairAdd { get; }
     public double[] EffectSize { get; }
