@@ -434,13 +434,28 @@ internal static class Simulator
                 // are last month's unless a level changed: only the expected entries are recomputed.
                 bool steadyRates = m > 0 && model.Events.Count == 0;
                 bool steadyProgramme = steadyRates && !EffectLevelsChanged(model, ws, m);
-                SetProgrammeRates(model, ws, m, ws.EffectSize);
-                PrepareWorld(model, ws, m, world: 0, programme: true, lambdaOnly: steadyProgramme);
-                PrepareWorld(model, ws, m, world: 1, programme: false, lambdaOnly: steadyRates);
-                if (withHeld)
+                if (steadyProgramme && !ws.AnyTargetedEntries)
                 {
-                    SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
-                    PrepareWorld(model, ws, m, world: 2, programme: true, lambdaOnly: steadyProgramme);
+                    // The same effects at the same levels as last month (so no targeted entries now
+                    // either): each programme world's diversion and growth kept are last month's, and
+                    // only the expected entries move, without re-running the effects.
+                    ws.WorldLambda[0] = ProgrammeLambda(ws, m, ws.WorldDiversionFactor[0], ws.WorldGrowthKept[0]);
+                    ws.WorldLambda[1] = ws.Lambda[m];
+                    if (withHeld)
+                    {
+                        ws.WorldLambda[2] = ProgrammeLambda(ws, m, ws.WorldDiversionFactor[2], ws.WorldGrowthKept[2]);
+                    }
+                }
+                else
+                {
+                    SetProgrammeRates(model, ws, m, ws.EffectSize);
+                    PrepareWorld(model, ws, m, world: 0, programme: true, lambdaOnly: steadyProgramme);
+                    PrepareWorld(model, ws, m, world: 1, programme: false, lambdaOnly: steadyRates);
+                    if (withHeld)
+                    {
+                        SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
+                        PrepareWorld(model, ws, m, world: 2, programme: true, lambdaOnly: steadyProgramme);
+                    }
                 }
 
                 int worlds = withHeld ? 3 : 2;
@@ -777,8 +792,11 @@ internal static class Simulator
             }
             else
             {
-                lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
+                lambda = ProgrammeLambda(ws, m, ws.DiversionFactor, ws.GrowthKept);
             }
+
+            ws.WorldDiversionFactor[world] = ws.DiversionFactor;
+            ws.WorldGrowthKept[world] = ws.GrowthKept;
         }
 
         ws.WorldLambda[world] = lambda;
@@ -859,6 +877,17 @@ internal static class Simulator
         ws.WorldSplitCount[world] = count;
         ws.WorldSplitLast[world] = last;
         ws.WorldHoldsAny[world] = holdsAny;
+    }
+
+    /// <summary>
+    /// A programme world's expected entries in month <paramref name="m"/> without targeted diversions:
+    /// the growth over month 0 kept in part, then the whole diverted; as <see cref="Step{TFlows}"/> computes it.
+    /// </summary>
+    private static double ProgrammeLambda(TrialWorkspace ws, int m, double diversionFactor, double growthKept)
+    {
+        double lambda = ws.Lambda[m];
+        double growth = Math.Max(0.0, lambda - ws.Lambda[0]);
+        return (lambda - ((1.0 - growthKept) * growth)) * diversionFactor;
     }
 
     /// <summary>

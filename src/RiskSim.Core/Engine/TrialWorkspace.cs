@@ -59,6 +59,8 @@ internal sealed class TrialWorkspace
         EventFirstFy = new int[model.Events.Count];
         CopulaScratch = new double[2 * (model.Copula?.Size ?? 0)];
         WorldLambda = new double[Lanes];
+        WorldDiversionFactor = new double[Worlds];
+        WorldGrowthKept = new double[Worlds];
         WorldExitProbability = new double[Lanes * k];
         WorldPairProbability = new double[Lanes * model.Pairs];
         WorldSplitProbability = new double[Lanes * k];
@@ -197,6 +199,12 @@ internal sealed class TrialWorkspace
 
     /// <summary>Per type and world, [type × Lanes + w], this month's exit probability (after competing risks).</summary>
     public double[] WorldExitProbability { get; }
+
+    /// <summary>Per programme world, the <see cref="DiversionFactor"/> its last full <see cref="Simulator"/> preparation used.</summary>
+    public double[] WorldDiversionFactor { get; }
+
+    /// <summary>Per programme world, the <see cref="GrowthKept"/> its last full preparation used.</summary>
+    public double[] WorldGrowthKept { get; }
 
     /// <summary>Per step-down pair and world, [pair × Lanes + w], the conditional probability of the move.</summary>
     public double[] WorldPairProbability { get; }
