@@ -368,6 +368,7 @@ internal static class Simulator
             }
         }
 
+        int nextLevelChange = NextLevelChange(0, ws.EffectActualStart, model.EffectEnd, model.EffectRamp);
         for (int m = 0; m < model.MonthCount; m++)
         {
             int fy = model.FyOfMonth[m];
@@ -433,7 +434,12 @@ internal static class Simulator
                 // an effect's level does (the do-nothing world's never), so after the first month they
                 // are last month's unless a level changed: only the expected entries are recomputed.
                 bool steadyRates = m > 0 && model.Events.Count == 0;
-                bool steadyProgramme = steadyRates && !EffectLevelsChanged(model, ws, m);
+                bool steadyProgramme = steadyRates && m < nextLevelChange;
+                if (m == nextLevelChange)
+                {
+                    nextLevelChange = NextLevelChange(m, ws.EffectActualStart, model.EffectEnd, model.EffectRamp);
+                }
+
                 if (steadyProgramme && !ws.AnyTargetedEntries)
                 {
                     // The same effects at the same levels as last month (so no targeted entries now
@@ -580,32 +586,55 @@ internal static class Simulator
     }
 
     /// <summary>
-    /// Whether any effect's level (as <see cref="SetProgrammeRates"/> computes it) differs between month
-    /// <paramref name="m"/> − 1 and month <paramref name="m"/>: an effect starting, ramping or ending.
+    /// The first month after <paramref name="from"/> in which some effect's level (as
+    /// <see cref="SetProgrammeRates"/> computes it, see <see cref="EffectLevel"/>) differs from the month
+    /// before's; <see cref="int.MaxValue"/> if none. An effect active from s to e with ramp r changes
+    /// at s (it starts), at each month m with s &lt; m ≤ min(e, s + r − 1) (its level (m − s + 1)/r is
+    /// still below 1 the month before) and at e + 1 (it ends); one that never starts (s &gt; e) never.
     /// </summary>
-    private static bool EffectLevelsChanged(CompiledModel model, TrialWorkspace ws, int m)
+    /// <remarks>
+    /// Called only at the months it returns, so a month's test for unchanged rates is one comparison
+    /// rather than every effect's level in two months (the tests check it against <see cref="EffectLevel"/>).
+    /// </remarks>
+    internal static int NextLevelChange(int from, ReadOnlySpan<int> start, ReadOnlySpan<int> end, ReadOnlySpan<int> ramp)
     {
-        for (int e = 0; e < model.Effects; e++)
+        long next = int.MaxValue;
+        for (int e = 0; e < start.Length; e++)
         {
-            if (EffectLevel(model, ws, e, m) != EffectLevel(model, ws, e, m - 1))
+            long s = start[e], last = end[e];
+            if (s > last)
             {
-                return true;
+                continue;
+            }
+
+            if (s > from)
+            {
+                next = Math.Min(next, s); // any later change of this effect comes after its start
+                continue;
+            }
+
+            long rampLast = Math.Min(last, s + ramp[e] - 1L);
+            if (from + 1L <= rampLast)
+            {
+                next = Math.Min(next, from + 1L);
+            }
+            else if (last < int.MaxValue && last + 1L > from)
+            {
+                next = Math.Min(next, last + 1L); // it ends (an effect that ended by from changes no more)
             }
         }
 
-        return false;
+        return (int)next;
     }
 
-    /// <summary>Effect <paramref name="e"/>'s level in month <paramref name="m"/> (−1 when inactive), as <see cref="SetProgrammeRates"/> computes it.</summary>
-    private static double EffectLevel(CompiledModel model, TrialWorkspace ws, int e, int m)
+    /// <summary>An effect's level in month <paramref name="m"/> (−1 when inactive), as <see cref="SetProgrammeRates"/> computes it.</summary>
+    internal static double EffectLevel(int start, int end, int ramp, int m)
     {
-        int start = ws.EffectActualStart[e];
-        if (m < start || m > model.EffectEnd[e])
+        if (m < start || m > end)
         {
             return -1.0;
         }
 
-        int ramp = model.EffectRamp[e];
         return ramp == 0 ? 1.0 : Math.Min(1.0, (m - start + 1) / (double)ramp);
     }
 
