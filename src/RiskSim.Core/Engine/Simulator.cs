@@ -219,10 +219,12 @@ internal static class Simulator
         double growth = v[model.GrowthInput];
         double multiplier = v[model.RateMultiplierInput];
         double stepped = model.EntryStepInput >= 0 ? multiplier * (1 + v[model.EntryStepInput]) : multiplier;
+        // (1 + growth)^(m/12) for every month first, as the prices (FillPricePath: within 1e-14 of
+        // Math.Pow, and exactly 1 without growth), then the month's rate times it.
+        FillPricePath(1.0, growth, ws.Lambda);
         for (int m = 0; m < model.MonthCount; m++)
         {
-            double growthFactor = growth == 0 ? 1.0 : Math.Pow(1 + growth, m / 12.0);
-            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * (m >= model.EntryStepMonth ? stepped : multiplier) * growthFactor;
+            ws.Lambda[m] = v[model.EntriesByFyInput[model.FyOfMonth[m]]] * (m >= model.EntryStepMonth ? stepped : multiplier) * ws.Lambda[m];
             if (model.Events.Count > 0)
             {
                 ws.Lambda[m] *= ws.EntryFactor[m];
