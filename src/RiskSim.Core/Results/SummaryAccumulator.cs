@@ -260,7 +260,7 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
         return scratch;
     }
 
-    /// <summary>Summarises <paramref name="values"/> (sorted in place).</summary>
+    /// <summary>Summarises <paramref name="values"/> (reordered in place: the order statistics it needs end up where a sort puts them).</summary>
     internal static SummaryRow Summarise(FinancialYear fy, string metric, double[] values)
     {
         // Mean and sd before sorting, summing in trial order, so the bits do not depend on anything else.
@@ -275,11 +275,56 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
             }
         }
 
-        Array.Sort(values);
+        // Only the order statistics the row reads are put in place (not a full sort): the same bits,
+        // because the quantiles and intervals below read only those positions (see SummaryRanks).
+        if (OrderStatistics.NeedsFullSort(values))
+        {
+            Array.Sort(values);
+        }
+        else
+        {
+            OrderStatistics.Select(values, SummaryRanks(values.Length));
+        }
+
         double Q(double tau) => SortedArrayStatistics.QuantileCustom(values, tau, QuantileDefinition.R7);
         QuantileInterval Ci(double tau) => QuantileInterval.FromSorted(values, tau);
         return new SummaryRow(
-            fy, metric, mean, sd, Q(0.05), Q(0.10), Q(0.25), Q(0.50), Q(0.75), Q(0.80), Q(0.90), Q(0.95),
-            MeanSe: sd / Math.Sqrt(values.Length), P50Ci: Ci(0.50), P80Ci: Ci(0.80), P90Ci: Ci(0.90));
+            fy, metric, mean, sd, Q(Quantiles[0]), Q(Quantiles[1]), Q(Quantiles[2]), Q(Quantiles[3]), Q(Quantiles[4]), Q(Quantiles[5]), Q(Quantiles[6]), Q(Quantiles[7]),
+            MeanSe: sd / Math.Sqrt(values.Length), P50Ci: Ci(IntervalQuantiles[0]), P80Ci: Ci(IntervalQuantiles[1]), P90Ci: Ci(IntervalQuantiles[2]));
+    }
+
+    /// <summary>The quantiles of a summary row, in <see cref="SummaryRow"/>'s order.</summary>
+    private static readonly double[] Quantiles = [0.05, 0.10, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95];
+
+    /// <summary>The quantiles a summary row gives a 95 % interval for (P50, P80, P90).</summary>
+    private static readonly double[] IntervalQuantiles = [0.50, 0.80, 0.90];
+
+    /// <summary>
+    /// The 0-based positions of a sorted column of <paramref name="n"/> values that <see cref="Summarise"/>
+    /// reads, ascending and distinct: MathNet's R7 quantile (<c>SortedArrayStatistics.QuantileCustom</c>)
+    /// reads positions max(⌊h⌋ − 1, 0) and min(⌊h⌋, n − 1) with h = (n − 1)τ + 1 (position 0 alone when
+    /// n = 1), and <see cref="QuantileInterval.FromSorted"/> its two 1-based <see cref="QuantileInterval.Ranks"/>.
+    /// </summary>
+    internal static int[] SummaryRanks(int n)
+    {
+        var ranks = new List<int>(2 * (Quantiles.Length + IntervalQuantiles.Length));
+        foreach (double tau in Quantiles)
+        {
+            // The same arithmetic as MathNet's, so the same positions.
+            double h = ((n - 1) * tau) + 1d;
+            int hf = (int)h;
+            ranks.Add(Math.Max(hf - 1, 0));
+            ranks.Add(Math.Min(hf, n - 1));
+        }
+
+        foreach (double tau in IntervalQuantiles)
+        {
+            var (low, high) = QuantileInterval.Ranks(n, tau);
+            ranks.Add(low - 1);
+            ranks.Add(high - 1);
+        }
+
+        ranks.Sort();
+        return [.. ranks.Distinct()];
     }
 }
