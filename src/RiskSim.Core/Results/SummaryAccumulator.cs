@@ -172,28 +172,37 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
             return rows;
         }
 
+        // A fixed set of workers (this thread and maxDegreeOfParallelism − 1 more), each with one column
+        // buffer, take columns from a shared counter: memory is one column per worker. (A Parallel.For with a
+        // per-task buffer allocated a new column each time it replaced a task: ~7 per build, 8 MB each at 10⁶ trials.)
         // One failure is reported whatever the threads: the first column's in row order.
         var failures = new Exception?[rows.Length];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(
-            0,
-            rows.Length,
-            parallel,
-            () => new double[count],
-            (k, _, values) =>
+        int next = -1;
+        void Work(double[] values)
+        {
+            for (int k = Interlocked.Increment(ref next); k < rows.Length && !cancellationToken.IsCancellationRequested; k = Interlocked.Increment(ref next))
             {
                 try
                 {
                     rows[k] = SummariseColumn(k, values);
                 }
-                catch (NonFiniteResultException e)
+                catch (Exception e)
                 {
                     failures[k] = e;
                 }
+            }
+        }
 
-                return values;
-            },
-            _ => { });
+        int helpers = Math.Min(maxDegreeOfParallelism, rows.Length) - 1;
+        var tasks = new Task[helpers];
+        for (int h = 0; h < helpers; h++)
+        {
+            tasks[h] = Task.Factory.StartNew(() => Work(new double[count]), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        Work(Scratch());
+        Task.WaitAll(tasks);
+        cancellationToken.ThrowIfCancellationRequested();
         if (Array.Find(failures, e => e is not null) is { } first)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
