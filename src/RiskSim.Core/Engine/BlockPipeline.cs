@@ -226,12 +226,14 @@ internal sealed class BlockPipeline
 
         lock (gate)
         {
-            while (!stopped && delivered < needed)
+            while (!stopped && delivered < needed && !cancellationToken.IsCancellationRequested)
             {
-                Monitor.Wait(gate);
+                // Woken by each delivery and by Stop; the timeout only re-checks the token (once
+                // cancelled, no block is delivered, and the worker that sees it first stops the rest).
+                Monitor.Wait(gate, 100);
             }
 
-            return !stopped;
+            return !stopped && !cancellationToken.IsCancellationRequested;
         }
     }
 
@@ -241,7 +243,7 @@ internal sealed class BlockPipeline
     /// </summary>
     private void DeliverCompleted()
     {
-        while (!stopped && IsNextCompleted())
+        while (IsNextCompleted())
         {
             if (Interlocked.CompareExchange(ref delivering, 1, 0) != 0)
             {
@@ -250,7 +252,7 @@ internal sealed class BlockPipeline
 
             try
             {
-                while (!stopped && IsNextCompleted())
+                while (IsNextCompleted())
                 {
                     Deliver(delivered);
                 }
@@ -264,8 +266,14 @@ internal sealed class BlockPipeline
         }
     }
 
+    /// <summary>Whether the next block to deliver is complete (and the run neither stopped nor cancelled: no block is delivered after that).</summary>
     private bool IsNextCompleted()
     {
+        if (stopped || cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
         int next = Volatile.Read(ref delivered);
         return next < blockCount && Volatile.Read(ref completed[next % blocks.Length]) == next;
     }
