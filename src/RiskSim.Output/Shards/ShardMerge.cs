@@ -21,7 +21,8 @@ public static class ShardMerge
     /// <param name="contingencyGbp">A contingency whose coverage to store, as <c>run --contingency</c>; or null.</param>
     /// <param name="progress">Told the trials merged so far after each block, or null.</param>
     /// <param name="cancellationToken">Checked between blocks.</param>
-    public static MergeResult Merge(ShardSet set, ResultsDirectory target, double? contingencyGbp = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="threads">Summary columns built at once (as <c>run --threads</c>); the result is the same bits for any value.</param>
+    public static MergeResult Merge(ShardSet set, ResultsDirectory target, double? contingencyGbp = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(target);
@@ -87,7 +88,7 @@ public static class ShardMerge
                 }
 
                 coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, set.PlanCumulativeGbp, a))];
-                summary = accumulator.Build(cancellationToken);
+                summary = accumulator.Build(cancellationToken, threads);
             }
 
             var unadjusted = set.HasUnadjusted ? ReadUnadjusted(set, years, total) : null;
