@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using RiskSim.Output;
 using RiskSim.Output.Shards;
+using RiskSim.Report;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
@@ -17,18 +20,23 @@ public static class MergeCommand
         {
             Description = "The --out folder the shards were run into (it holds shard=0, shard=1, …).",
         };
-        var output = CommonOptions.OutputFolder("merged", "trials.parquet, yearly.parquet, summary.parquet, plan.parquet of all the shards' trials");
+        var output = CommonOptions.OutputFolder("merged", "trials.parquet, yearly.parquet, summary.parquet, plan.parquet, result.json and report.html of all the shards' trials");
         var force = CommonOptions.Force();
         var contingency = CommonOptions.PoundsOrNull("--contingency");
         contingency.Description = "A contingency in £: stores which percentile of the cumulative position it covers, as `run --contingency` does.";
+        var scenarioFile = new Option<string?>("--scenario")
+        {
+            Description = "The scenario file the shards ran (its SHA-256 must be theirs); by default the path the shards recorded. Needed for result.json, report.html and the scenario's contingency lines.",
+        };
+        var xlsx = new Option<bool>("--xlsx") { Description = "Also write results.xlsx, as `run --xlsx` does." };
         var command = new Command(
             "merge",
             "Merge the shards of a run (risksim run --shard I/N) into the outputs of one run of all their trials: trials and yearly files equal byte for byte, the summary exactly. Refuses an incomplete or inconsistent set.")
         {
-            shards, output, force, contingency,
+            shards, output, force, contingency, scenarioFile, xlsx,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
-            Execute(console, error, parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(contingency), cancellationToken))));
+            Execute(console, error, parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(contingency), cancellationToken, parse.GetValue(scenarioFile), parse.GetValue(xlsx)))));
         return command;
     }
 
@@ -40,7 +48,18 @@ public static class MergeCommand
     /// <param name="force">Replace the results of a folder that is not empty.</param>
     /// <param name="contingencyGbp">A contingency whose coverage to store, or null.</param>
     /// <param name="cancellationToken">Ctrl+C / SIGTERM.</param>
-    public static int Execute(IAnsiConsole console, TextWriter error, string shardsFolder, string outputDirectory, bool force = false, double? contingencyGbp = null, CancellationToken cancellationToken = default)
+    /// <param name="scenarioPath">The scenario file the shards ran, or null for the path they recorded.</param>
+    /// <param name="xlsx">Also write <c>results.xlsx</c>.</param>
+    public static int Execute(
+        IAnsiConsole console,
+        TextWriter error,
+        string shardsFolder,
+        string outputDirectory,
+        bool force = false,
+        double? contingencyGbp = null,
+        CancellationToken cancellationToken = default,
+        string? scenarioPath = null,
+        bool xlsx = false)
     {
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(shardsFolder));
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
@@ -59,6 +78,7 @@ public static class MergeCommand
             throw new UserError($"risksim merge: {e.Message}");
         }
 
+        var (input, missing) = FindScenario(set, scenarioPath);
         var directory = OutputErrors.OpenResults(outputDirectory, force);
         MergeResult result;
         using (directory)
@@ -66,7 +86,16 @@ public static class MergeCommand
             OutputErrors.ReportLeftovers(directory, error);
             try
             {
-                result = ShardMerge.Merge(set, directory, contingencyGbp, cancellationToken: cancellationToken);
+                result = ShardMerge.Merge(set, directory, contingencyGbp, cancellationToken: cancellationToken, budget: input?.Scenario.Budget);
+                if (input is not null && result.Fan is null)
+                {
+                    missing = $"a shard has no {LacFanFile.FileName} (run by an older RiskSim), so the LAC fan cannot be rebuilt; run the shards again";
+                }
+                else if (input is not null)
+                {
+                    WriteResultFiles(input, result, directory, xlsx);
+                }
+
                 directory.Commit(set.Meta, cancellationToken);
             }
             catch (ShardSetException e)
@@ -83,6 +112,11 @@ public static class MergeCommand
             }
         }
 
+        if (missing is not null)
+        {
+            error.WriteLine($"risksim merge: result.json and report.html not written: {missing}.");
+        }
+
         var horizon = result.Summary.First(r => r.Fy == result.Years[^1] && r.Metric == Metric.CumulativePositionGbp.ColumnName());
         var inv = CultureInfo.InvariantCulture;
         console.WriteLine(string.Create(inv, $"Merged {result.Shards} shards of '{result.Meta.ScenarioName}' ({result.Meta.Trials:#,0} trials, seed {result.Meta.Seed}) into {outputDirectory}."));
@@ -94,5 +128,58 @@ public static class MergeCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The scenario the shards ran: <paramref name="scenarioPath"/> if given (it must be theirs), else the
+    /// path the first shard recorded if that file is still theirs; otherwise null and why.
+    /// </summary>
+    private static (ScenarioInput? Input, string? Missing) FindScenario(ShardSet set, string? scenarioPath)
+    {
+        if (scenarioPath is not null)
+        {
+            var given = ScenarioInput.Load(scenarioPath);
+            if (given.Sha256 != set.Meta.ScenarioSha256)
+            {
+                throw new UserError($"--scenario {scenarioPath}: not the scenario the shards ran (its SHA-256 is {given.Sha256}, theirs {set.Meta.ScenarioSha256}).");
+            }
+
+            return (given, null);
+        }
+
+        string? recorded = set.RecordedScenarioPath;
+        if (recorded is null || !File.Exists(recorded))
+        {
+            string where = recorded is null ? "the shards recorded no scenario path" : $"{recorded}, the scenario the shards recorded, is not here";
+            return (null, $"{where}; give --scenario FILE (the scenario the shards ran)");
+        }
+
+        ScenarioInput input;
+        try
+        {
+            input = ScenarioInput.Load(recorded);
+        }
+        catch (UserError e)
+        {
+            return (null, $"{recorded}, the scenario the shards recorded, no longer loads ({e.Message}); give --scenario FILE");
+        }
+
+        return input.Sha256 == set.Meta.ScenarioSha256
+            ? (input, null)
+            : (null, $"{recorded}, the scenario the shards recorded, has changed since they ran; give --scenario FILE (the file they ran)");
+    }
+
+    /// <summary>result.json, report.html (and results.xlsx) from the merged trials, as one run of them writes them.</summary>
+    private static void WriteResultFiles(ScenarioInput input, MergeResult merged, ResultsDirectory directory, bool xlsx)
+    {
+        var plan = PlanRunner.Run(input.Model);
+        var result = RunResultBuilder.Build(
+            input.Scenario, input.Model, plan, merged.Meta, merged.Summary, merged.Coverages, merged.Positions, merged.Fan!, merged.Unadjusted);
+        RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName));
+        IRunResultFileExporter[] exporters = xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()];
+        foreach (var exporter in exporters)
+        {
+            exporter.Write(result, directory.PathFor(exporter.FileName));
+        }
     }
 }

@@ -206,7 +206,7 @@ public static class RunCommand
                 var progress = quiet ? null : TrialProgress.ForConsole(shard.Range(options.Trials).Trials, error);
                 try
                 {
-                    range = ShardRun.Write(input.Model, options, shard, meta, plan, input.Scenario.Reference, directory, progress, cancellationToken);
+                    range = ShardRun.Write(input.Model, options, shard, meta, plan, input.Scenario.Reference, directory, progress, cancellationToken, input.Path);
                 }
                 finally
                 {

@@ -1,4 +1,5 @@
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using RiskSim.Core.Time;
 
 namespace RiskSim.Output.Shards;
@@ -10,10 +11,14 @@ namespace RiskSim.Output.Shards;
 /// <param name="Summary">The summary rows, as a single run builds them.</param>
 /// <param name="Coverages">The plan's coverage and, if asked, the contingency's.</param>
 /// <param name="Unadjusted">The unadjusted pass's outcome, with a realisation factor.</param>
+/// <param name="Positions">Every trial's cumulative position at the horizon (the S-curve and CVaR).</param>
+/// <param name="Fan">The LAC fan of all the trials; null when a shard did not record its fan.</param>
 public sealed record MergeResult(
     RunMetadata Meta,
     int Shards,
     IReadOnlyList<FinancialYear> Years,
     IReadOnlyList<SummaryRow> Summary,
     IReadOnlyList<ContingencyCoverage> Coverages,
-    UnadjustedOutcome? Unadjusted);
+    UnadjustedOutcome? Unadjusted,
+    CumulativePositionCollector Positions,
+    LacFanAccumulator? Fan);

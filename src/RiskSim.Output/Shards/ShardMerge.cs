@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using RiskSim.Core.Results;
+using RiskSim.Core.Results.Run;
 using RiskSim.Core.Time;
 
 namespace RiskSim.Output.Shards;
@@ -21,8 +22,19 @@ public static class ShardMerge
     /// <param name="contingencyGbp">A contingency whose coverage to store, as <c>run --contingency</c>; or null.</param>
     /// <param name="progress">Told the trials merged so far after each block, or null.</param>
     /// <param name="cancellationToken">Checked between blocks.</param>
+    /// <param name="budget">
+    /// The scenario's budget framing when the scenario is at hand: its contingency lines' coverage is
+    /// stored as a single run stores it. Without it only the plan's and <paramref name="contingencyGbp"/>'s are.
+    /// </param>
     /// <param name="threads">Summary columns built at once (as <c>run --threads</c>); the result is the same bits for any value.</param>
-    public static MergeResult Merge(ShardSet set, ResultsDirectory target, double? contingencyGbp = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default, int threads = 1)
+    public static MergeResult Merge(
+        ShardSet set,
+        ResultsDirectory target,
+        double? contingencyGbp = null,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default,
+        Core.Model.BudgetFraming? budget = null,
+        int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(target);
@@ -50,6 +62,7 @@ public static class ShardMerge
 
             IReadOnlyList<SummaryRow> summary;
             IReadOnlyList<ContingencyCoverage> coverages;
+            var positions = new CumulativePositionCollector(total);
             using (var sink = new TrialsParquetSink(target, inputs, meta, events))
             using (var accumulator = new SummaryAccumulator(years, total, target.FinalDirectory))
             {
@@ -79,6 +92,7 @@ public static class ShardMerge
                     buffer.SetRange(first, count);
                     sink.Accept(buffer.Block);
                     accumulator.Accept(buffer.Block);
+                    positions.Accept(buffer.Block);
                     progress?.Report(first + count);
                 }
 
@@ -87,7 +101,7 @@ public static class ShardMerge
                     throw new ShardSetException($"{set.Root}: the shards hold more trials than the {total} of the run.");
                 }
 
-                coverages = [.. new double?[] { 0, contingencyGbp }.OfType<double>().Select(a => ContingencyCoverage.Of(accumulator, set.PlanCumulativeGbp, a))];
+                coverages = ContingencyCoverage.ForRun(accumulator, set.PlanCumulativeGbp, budget, contingencyGbp);
                 summary = accumulator.Build(cancellationToken, threads);
             }
 
@@ -96,7 +110,7 @@ public static class ShardMerge
 
             // Every shard's plan.parquet is the run's (same bytes, checked by ShardSet.Open).
             File.Copy(Path.Combine(set.Shards[0].Folder, PlanParquetWriter.FileName), target.PathFor(PlanParquetWriter.FileName), overwrite: true);
-            return new MergeResult(meta, set.Shards.Count, years, summary, coverages, unadjusted);
+            return new MergeResult(meta, set.Shards.Count, years, summary, coverages, unadjusted, positions, MergeFans(set));
         }
         finally
         {
@@ -105,6 +119,41 @@ public static class ShardMerge
                 reader.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The run's LAC fan: the shards' histograms added (exactly one run's, in any order); null when a
+    /// shard has no <c>lac_fan.parquet</c> (written by a RiskSim before the merge rebuilt the report).
+    /// </summary>
+    private static LacFanAccumulator? MergeFans(ShardSet set)
+    {
+        if (!set.Shards.All(s => File.Exists(Path.Combine(s.Folder, LacFanFile.FileName))))
+        {
+            return null;
+        }
+
+        LacFanAccumulator? fan = null;
+        foreach (var shard in set.Shards)
+        {
+            var part = LacFanFile.Read(Path.Combine(shard.Folder, LacFanFile.FileName), shard.Trials);
+            if (fan is null)
+            {
+                fan = part;
+            }
+            else
+            {
+                try
+                {
+                    fan.Merge(part);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ShardSetException($"{shard.Folder}: its {LacFanFile.FileName} does not fit the first shard's ({e.Message}).", e);
+                }
+            }
+        }
+
+        return fan;
     }
 
     /// <summary>The unadjusted pass's outcome from the shards' <c>unadjusted.parquet</c> (two figures per trial held in memory).</summary>

@@ -15,13 +15,25 @@ internal static class ShardMetadata
     internal const string PlanCumulative = "risksim.shard.plan_cumulative_position_gbp";
     internal const string Unadjusted = "risksim.shard.unadjusted";
 
-    internal static KeyValuePair<string, string>[] For(ShardSpec shard, long firstTrial, int trials, int blockSize, double planCumulativeGbp, bool unadjusted) =>
-    [
-        new(Shard, shard.ToString()),
-        new(FirstTrial, firstTrial.ToString(CultureInfo.InvariantCulture)),
-        new(Trials, trials.ToString(CultureInfo.InvariantCulture)),
-        new(BlockSize, blockSize.ToString(CultureInfo.InvariantCulture)),
-        new(PlanCumulative, planCumulativeGbp.ToString("R", CultureInfo.InvariantCulture)),
-        new(Unadjusted, unadjusted ? "true" : "false"),
-    ];
+    /// <summary>The scenario file's full path when the shard ran (may differ between shards: not checked for sameness).</summary>
+    internal const string ScenarioPath = "risksim.shard.scenario_path";
+
+    internal static KeyValuePair<string, string>[] For(ShardSpec shard, long firstTrial, int trials, int blockSize, double planCumulativeGbp, bool unadjusted, string? scenarioPath = null)
+    {
+        var pairs = new List<KeyValuePair<string, string>>
+        {
+            new(Shard, shard.ToString()),
+            new(FirstTrial, firstTrial.ToString(CultureInfo.InvariantCulture)),
+            new(Trials, trials.ToString(CultureInfo.InvariantCulture)),
+            new(BlockSize, blockSize.ToString(CultureInfo.InvariantCulture)),
+            new(PlanCumulative, planCumulativeGbp.ToString("R", CultureInfo.InvariantCulture)),
+            new(Unadjusted, unadjusted ? "true" : "false"),
+        };
+        if (scenarioPath is not null)
+        {
+            pairs.Add(new(ScenarioPath, scenarioPath));
+        }
+
+        return [.. pairs];
+    }
 }

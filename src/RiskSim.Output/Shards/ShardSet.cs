@@ -54,6 +54,9 @@ public sealed class ShardSet
     /// <summary>Whether the shards hold the unadjusted (realisation at plan) pass.</summary>
     public bool HasUnadjusted { get; }
 
+    /// <summary>The scenario file's full path as the first shard recorded it, or null (a RiskSim before it was recorded).</summary>
+    public string? RecordedScenarioPath => Shards[0].Metadata.GetValueOrDefault(ShardMetadata.ScenarioPath);
+
     /// <summary>Finds and checks the shards under <paramref name="root"/>.</summary>
     /// <param name="root">The <c>--out</c> folder the shards were run into.</param>
     /// <exception cref="ShardSetException">The set is missing, incomplete or inconsistent.</exception>

@@ -69,6 +69,43 @@ public sealed class LacFanAccumulatorTests
     }
 
     [Fact]
+    public void Cells_rebuild_the_same_fan_in_any_order()
+    {
+        var data = Trials(600, 3, 3);
+        var fan = new LacFanAccumulator(3);
+        foreach (var trial in data)
+        {
+            fan.Add(trial);
+        }
+
+        var cells = fan.Cells().ToArray();
+        Assert.All(cells, c => Assert.True(c.Trials > 0));
+        Assert.Equal(3 * 600L, cells.Sum(c => c.Trials));
+        var rebuilt = LacFanAccumulator.FromCells(3, 600, cells.Reverse());
+        Assert.Equal(600, rebuilt.Count);
+        Assert.Equal(cells, rebuilt.Cells().ToArray());
+        for (int m = 0; m < 3; m++)
+        {
+            foreach (double p in Probabilities)
+            {
+                Assert.Equal(fan.Quantile(m, p), rebuilt.Quantile(m, p));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 5, 1L, "out of range")] // month beyond the horizon
+    [InlineData(0, -1, 1L, "out of range")] // negative LAC
+    [InlineData(0, 5, 0L, "out of range")] // an empty cell is never written
+    [InlineData(0, 5, 2L, "month 0's cells hold 3 trials, not 2")] // more trials than the shard ran
+    public void Cells_that_do_not_describe_the_trials_are_refused(int month, int lac, long trials, string message)
+    {
+        (int, int, long)[] cells = [(0, 4, 1), (1, 4, 2), (2, 4, 2), (month, lac, trials)];
+        var e = Assert.Throws<ArgumentException>(() => LacFanAccumulator.FromCells(3, 2, cells));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fraction_of_a_child_is_refused()
     {
         var fan = new LacFanAccumulator(2);

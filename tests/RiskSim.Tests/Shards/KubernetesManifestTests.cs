@@ -46,7 +46,7 @@ public sealed class KubernetesManifestTests : IDisposable
         var run = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "1000", "--seed", seed, "--out", single, "-q");
         Assert.True(run.ExitCode == 0, run.ToString());
         string merged = mergeArgs[mergeArgs.IndexOf("--out") + 1];
-        foreach (string file in new[] { "trials.parquet", "yearly.parquet", "summary.parquet", "plan.parquet" })
+        foreach (string file in new[] { "trials.parquet", "yearly.parquet", "summary.parquet", "plan.parquet", "result.json", "report.html" })
         {
             Assert.True(File.ReadAllBytes(Path.Combine(single, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(merged, file))), file);
         }

@@ -13,7 +13,7 @@ public sealed class ShardMergeTests : IClassFixture<ShardMergeTests.SingleRun>, 
 {
     private const string Trials = "4500";
     private const string Seed = "21";
-    private static readonly string[] Files = ["trials.parquet", "yearly.parquet", "summary.parquet", "plan.parquet"];
+    private static readonly string[] Files = ["trials.parquet", "yearly.parquet", "summary.parquet", "plan.parquet", "result.json", "report.html"];
 
     private readonly SingleRun single;
     private readonly TempDir temp = new();
@@ -39,11 +39,48 @@ public sealed class ShardMergeTests : IClassFixture<ShardMergeTests.SingleRun>, 
         Assert.True(merge.ExitCode == 0, merge.ToString());
         foreach (string file in Files)
         {
-            // Identical bytes: same values, row groups, encoding and key-value metadata (summary included, so to 1e-9 and beyond).
+            // Identical bytes: same values, row groups, encoding and key-value metadata (summary included, so
+            // to 1e-9 and beyond); result.json and the report too (the S-curve, CVaR and the LAC fan from the shards).
             Assert.True(
                 File.ReadAllBytes(Path.Combine(single.Folder, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(temp["merged"], file))),
                 $"{file} of the merge of {n} shards differs from the single run's");
         }
+    }
+
+    [Fact]
+    public void The_report_needs_the_scenario_the_shards_ran()
+    {
+        // Shards run from a copy of the scenario, which then changes: the merge still writes the four
+        // Parquet files, says why result.json and report.html are missing, and --scenario supplies it.
+        string copy = temp["scenario.yaml"];
+        File.Copy(CliHarness.StaffordshirePath, copy);
+        string shards = temp["shards"];
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, CliHarness.Run("run", copy, "--trials", "300", "--shard", $"{i}/2", "--out", shards, "-q").ExitCode);
+        }
+
+        File.AppendAllText(copy, "\n# edited after the shards ran\n");
+        var changed = CliHarness.Run("merge", shards, "--out", temp["m1"]);
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.Contains("result.json and report.html not written", changed.Error, StringComparison.Ordinal);
+        Assert.Contains("has changed since they ran; give --scenario FILE", changed.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(temp["m1"], "summary.parquet")));
+        Assert.False(File.Exists(Path.Combine(temp["m1"], "result.json")));
+
+        var given = CliHarness.Run("merge", shards, "--out", temp["m2"], "--scenario", CliHarness.StaffordshirePath, "--xlsx");
+        Assert.True(given.ExitCode == 0, given.ToString());
+        Assert.Empty(given.Error);
+        foreach (string file in new[] { "result.json", "report.html", "results.xlsx" })
+        {
+            Assert.True(File.Exists(Path.Combine(temp["m2"], file)), file);
+        }
+
+        var other = CliHarness.Run("merge", shards, "--out", temp["m3"], "--scenario", copy);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("not the scenario the shards ran", other.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(other.Error), other.Error);
+        Assert.False(Directory.Exists(temp["m3"]));
     }
 
     [Fact]

@@ -85,6 +85,65 @@ public sealed class LacFanAccumulator : ITrialSink
     }
 
     /// <summary>
+    /// The histogram's non-zero cells, month by month and LAC ascending: how many trials ended month
+    /// <c>Month</c> with <c>Lac</c> children looked after. With <see cref="FromCells"/> it carries a
+    /// shard's fan to <c>risksim merge</c> (a few thousand cells, whatever the trial count).
+    /// </summary>
+    public IEnumerable<(int Month, int Lac, long Trials)> Cells()
+    {
+        for (int m = 0; m < months; m++)
+        {
+            for (int v = 0; v < width; v++)
+            {
+                long n = counts[(m * width) + v];
+                if (n > 0)
+                {
+                    yield return (m, v, n);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds an accumulator of <paramref name="trials"/> trials from its <see cref="Cells"/>
+    /// (in any order); every month's cells must add up to <paramref name="trials"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A cell is out of range, or a month's cells do not add up to the trials.</exception>
+    public static LacFanAccumulator FromCells(int months, long trials, IEnumerable<(int Month, int Lac, long Trials)> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentOutOfRangeException.ThrowIfNegative(trials);
+        var fan = new LacFanAccumulator(months);
+        var totals = new long[months];
+        foreach (var (month, lac, n) in cells)
+        {
+            if (month < 0 || month >= months || lac < 0 || lac >= int.MaxValue / 2 || n <= 0)
+            {
+                throw new ArgumentException($"cell (month {month}, LAC {lac}, {n} trials) is out of range: months 0 to {months - 1}, LAC at least 0, trials at least 1.", nameof(cells));
+            }
+
+            if (lac >= fan.width)
+            {
+                fan.Grow(Math.Max(lac + 1, fan.width * 2));
+            }
+
+            fan.counts[(month * fan.width) + lac] += n;
+            totals[month] += n;
+        }
+
+        for (int m = 0; m < months; m++)
+        {
+            if (totals[m] != trials)
+            {
+                throw new ArgumentException($"month {m}'s cells hold {totals[m]} trials, not {trials}.", nameof(cells));
+            }
+        }
+
+        fan.Count = trials;
+        return fan;
+    }
+
+    /// <summary>
     /// The <paramref name="p"/> quantile of month <paramref name="month"/>'s LAC across trials, R type 7
     /// (linear interpolation between order statistics, numpy's default).
     /// </summary>
