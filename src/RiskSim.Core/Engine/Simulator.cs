@@ -348,6 +348,16 @@ internal static class Simulator
         Array.Clear(heldAcc);
         Array.Clear(ws.Months);
         const int stride = Metrics.Count;
+        if (TFlows.StepsWorldsTogether)
+        {
+            // The worlds live in the lanes of ws.LaneStock for the whole trial (the third lane 0
+            // without the unadjusted world); the arrays get the final stocks after the last month.
+            for (int k = 0; k < types; k++)
+            {
+                double start = ws.StartStock[k];
+                ws.LaneStock[k] = Vector256.Create(start, start, withHeld ? start : 0.0, 0.0);
+            }
+        }
 
         for (int m = 0; m < model.MonthCount; m++)
         {
@@ -377,8 +387,31 @@ internal static class Simulator
                 standCost += ws.StartStock[k] * budget;
             }
 
-            double progCost = Dot(prog, ws.CostNow), dnCost = Dot(dn, ws.CostNow), progLac = Sum(prog);
-            double heldCost = withHeld ? Dot(held, ws.CostNow) : 0, heldLac = withHeld ? Sum(held) : 0;
+            double progCost, dnCost, progLac, heldCost, heldLac;
+            if (TFlows.StepsWorldsTogether)
+            {
+                // Lane by lane the same sums as Dot and Sum on each world's array.
+                var laneCost = DotLanes(ws.LaneStock, ws.CostNow);
+                var laneLac = SumLanes(ws.LaneStock);
+                progCost = laneCost.GetElement(0);
+                dnCost = laneCost.GetElement(1);
+                progLac = laneLac.GetElement(0);
+                heldCost = withHeld ? laneCost.GetElement(2) : 0;
+                heldLac = withHeld ? laneLac.GetElement(2) : 0;
+                if (trace is not null)
+                {
+                    trace.ProgrammeStockStart[m] = progLac;
+                    trace.DoNothingStockStart[m] = laneLac.GetElement(1);
+                }
+            }
+            else
+            {
+                progCost = Dot(prog, ws.CostNow);
+                dnCost = Dot(dn, ws.CostNow);
+                progLac = Sum(prog);
+                heldCost = withHeld ? Dot(held, ws.CostNow) : 0;
+                heldLac = withHeld ? Sum(held) : 0;
+            }
 
             if (TFlows.UsesUniforms)
             {
@@ -389,34 +422,37 @@ internal static class Simulator
             {
                 // Each world's parameters first (the unadjusted world's rates last, as below), then
                 // every draw once for all worlds.
+                // Without risk events a world's exit, step-down and split probabilities move only when
+                // an effect's level does (the do-nothing world's never), so after the first month they
+                // are last month's unless a level changed: only the expected entries are recomputed.
+                bool steadyRates = m > 0 && model.Events.Count == 0;
+                bool steadyProgramme = steadyRates && !EffectLevelsChanged(model, ws, m);
                 SetProgrammeRates(model, ws, m, ws.EffectSize);
-                PrepareWorld(model, ws, m, world: 0, programme: true);
-                PrepareWorld(model, ws, m, world: 1, programme: false);
+                PrepareWorld(model, ws, m, world: 0, programme: true, lambdaOnly: steadyProgramme);
+                PrepareWorld(model, ws, m, world: 1, programme: false, lambdaOnly: steadyRates);
                 if (withHeld)
                 {
                     SetProgrammeRates(model, ws, m, ws.EffectSizeUnadjusted);
-                    PrepareWorld(model, ws, m, world: 2, programme: true);
+                    PrepareWorld(model, ws, m, world: 2, programme: true, lambdaOnly: steadyProgramme);
                 }
 
+                int worlds = withHeld ? 3 : 2;
+                StepWorlds(model, ws, worlds, perWorldFlows: trace is not null);
                 if (trace is not null)
                 {
-                    trace.ProgrammeStockStart[m] = progLac;
-                    trace.DoNothingStockStart[m] = Sum(dn);
-                }
-
-                StepWorlds(model, ws, prog, dn, held, withHeld ? 3 : 2);
-                if (trace is not null)
-                {
+                    ToWorlds(ws.LaneStock, prog, dn, held, worlds);
                     trace.RecordFlows(m, ws, world: 0);
                     trace.RecordFlows(m, ws, world: 1);
                     RecordStockEnd(trace, m, prog, dn);
                 }
 
-                double dnCostEnd = Dot(dn, ws.CostNow), dnLacEnd = Sum(dn);
-                Accumulate(acc, row, progCost, Dot(prog, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, Sum(prog), dnLacEnd);
+                var laneCostEnd = DotLanes(ws.LaneStock, ws.CostNow);
+                var laneLacEnd = SumLanes(ws.LaneStock);
+                double dnCostEnd = laneCostEnd.GetElement(1), dnLacEnd = laneLacEnd.GetElement(1);
+                Accumulate(acc, row, progCost, laneCostEnd.GetElement(0), dnCost, dnCostEnd, standCost, ws.Spend[m], progLac, laneLacEnd.GetElement(0), dnLacEnd);
                 if (withHeld)
                 {
-                    Accumulate(heldAcc, row, heldCost, Dot(held, ws.CostNow), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, Sum(held), dnLacEnd);
+                    Accumulate(heldAcc, row, heldCost, laneCostEnd.GetElement(2), dnCost, dnCostEnd, standCost, ws.Spend[m], heldLac, laneLacEnd.GetElement(2), dnLacEnd);
                 }
             }
             else
@@ -452,6 +488,11 @@ internal static class Simulator
             ws.Months[fy]++;
         }
 
+        if (TFlows.StepsWorldsTogether)
+        {
+            ToWorlds(ws.LaneStock, prog, dn, held, withHeld ? 3 : 2);
+        }
+
         unadjustedBreakeven = withHeld ? Accounting.BudgetAccounting.Finish(model, ws, heldAcc, scaleWorkforce, unadjustedYearly) : -1;
         return Accounting.BudgetAccounting.Finish(model, ws, acc, scaleWorkforce, yearly);
     }
@@ -478,6 +519,36 @@ internal static class Simulator
         // The stock after the FY's last month is the stock at 31 March.
         acc[row + (int)Metric.LacEnd] = progLacEnd;
         acc[row + (int)Metric.LacEndDoNothing] = dnLacEnd;
+    }
+
+    /// <summary>
+    /// Whether any effect's level (as <see cref="SetProgrammeRates"/> computes it) differs between month
+    /// <paramref name="m"/> − 1 and month <paramref name="m"/>: an effect starting, ramping or ending.
+    /// </summary>
+    private static bool EffectLevelsChanged(CompiledModel model, TrialWorkspace ws, int m)
+    {
+        for (int e = 0; e < model.Effects; e++)
+        {
+            if (EffectLevel(model, ws, e, m) != EffectLevel(model, ws, e, m - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Effect <paramref name="e"/>'s level in month <paramref name="m"/> (−1 when inactive), as <see cref="SetProgrammeRates"/> computes it.</summary>
+    private static double EffectLevel(CompiledModel model, TrialWorkspace ws, int e, int m)
+    {
+        int start = ws.EffectActualStart[e];
+        if (m < start || m > model.EffectEnd[e])
+        {
+            return -1.0;
+        }
+
+        int ramp = model.EffectRamp[e];
+        return ramp == 0 ? 1.0 : Math.Min(1.0, (m - start + 1) / (double)ramp);
     }
 
     /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
@@ -641,7 +712,14 @@ internal static class Simulator
     /// all worlds' can be set before the month's draws; each is computed by exactly the operations
     /// <see cref="Step{TFlows}"/> and <see cref="SplitEntries{TFlows}"/> use, so the draws are the same.
     /// </summary>
-    private static void PrepareWorld(CompiledModel model, TrialWorkspace ws, int m, int world, bool programme)
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="ws">The trial's workspace.</param>
+    /// <param name="m">The month.</param>
+    /// <param name="world">The world's index (its lane).</param>
+    /// <param name="programme">Whether the world runs the programme (its rates from <see cref="SetProgrammeRates"/>).</param>
+    /// <param name="lambdaOnly">Set only the expected entries: the caller knows the other parameters equal
+    /// last month's (unless a targeted diversion reshapes the entry mix, which follows the entries).</param>
+    private static void PrepareWorld(CompiledModel model, TrialWorkspace ws, int m, int world, bool programme, bool lambdaOnly)
     {
         int types = model.Types;
         double lambda = ws.Lambda[m];
@@ -661,6 +739,10 @@ internal static class Simulator
         }
 
         ws.WorldLambda[world] = lambda;
+        if (lambdaOnly && !(programme && ws.AnyTargetedEntries))
+        {
+            return;
+        }
 
         int p = 0;
         for (int k = 0; k < types; k++)
@@ -682,12 +764,12 @@ internal static class Simulator
 
             double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
             h *= scale;
-            ws.WorldExitProbability[(world * types) + k] = h;
+            ws.WorldExitProbability[(k * TrialWorkspace.Lanes) + world] = h;
             double leftProbability = 1.0 - h;
             for (int q = firstPair; q < p; q++)
             {
                 double rate = PairRate(ws, q, programme) * scale;
-                ws.WorldPairProbability[(world * model.Pairs) + q] = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
+                ws.WorldPairProbability[(q * TrialWorkspace.Lanes) + world] = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
                 leftProbability -= rate;
             }
         }
@@ -697,9 +779,11 @@ internal static class Simulator
         var held = ws.WorldHeld.AsSpan(world * types, types);
         double shareLeft = 0;
         int last = -1;
+        bool holdsAny = false;
         for (int k = 0; k < types; k++)
         {
             held[k] = oneInOneOut && ws.OneInOneOut[k];
+            holdsAny |= held[k];
             if (!held[k])
             {
                 shareLeft += entryShare[k];
@@ -723,7 +807,7 @@ internal static class Simulator
             }
 
             double share = entryShare[k];
-            ws.WorldSplitProbability[(world * types) + count] = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
+            ws.WorldSplitProbability[(count * TrialWorkspace.Lanes) + world] = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
             ws.WorldSplitType[(world * types) + count] = k;
             count++;
             shareLeft -= share;
@@ -731,16 +815,19 @@ internal static class Simulator
 
         ws.WorldSplitCount[world] = count;
         ws.WorldSplitLast[world] = last;
+        ws.WorldHoldsAny[world] = holdsAny;
     }
 
     /// <summary>
-    /// One month of the first <paramref name="worlds"/> worlds (stocks <paramref name="prog"/>,
-    /// <paramref name="dn"/>, <paramref name="held"/>), with the parameters <see cref="PrepareWorld"/>
-    /// set: each draw's variates for all worlds at once (world w in lane w, all at the draw's one
-    /// uniform), in the uniform slots <see cref="Step{TFlows}"/> uses. Each world's flows and stock
-    /// are bit for bit those of stepping it alone.
+    /// One month of the first <paramref name="worlds"/> worlds, whose stocks are in
+    /// <see cref="TrialWorkspace.LaneStock"/> (world w in lane w), with the parameters
+    /// <see cref="PrepareWorld"/> set: each draw's variates for all worlds at once (all at the draw's
+    /// one uniform), in the uniform slots <see cref="Step{TFlows}"/> uses. Each world's flows and
+    /// stock are bit for bit those of stepping it alone: every lane does the scalar step's operations
+    /// in the same order. When <paramref name="perWorldFlows"/> is set (a trace), the flows are also
+    /// left in the per-world arrays (<see cref="TrialWorkspace.WorldExits"/> and the rest).
     /// </summary>
-    private static void StepWorlds(CompiledModel model, TrialWorkspace ws, double[] prog, double[] dn, double[] held, int worlds)
+    private static void StepWorlds(CompiledModel model, TrialWorkspace ws, int worlds, bool perWorldFlows)
     {
         int types = model.Types;
         int pairs = model.Pairs;
@@ -749,105 +836,171 @@ internal static class Simulator
         var caches = ws.BinomialCaches.AsSpan();
         int exitSlot = types;
         int pairSlot = 2 * types;
-        var exits = ws.WorldExits;
-        var movesOut = ws.WorldMovesOut;
-        var movesIn = ws.WorldMovesIn;
-        var byType = ws.WorldEntriesByType;
+        var stock = ws.LaneStock;
+        var exits = ws.LaneExits;
+        var movesOut = ws.LaneMovesOut;
+        var movesIn = ws.LaneMovesIn;
+        var byType = ws.LaneEntriesByType;
         Array.Clear(movesOut);
         Array.Clear(movesIn);
-        double[]? third = worlds > 2 ? held : null;
 
-        var lambda = Vector256.Create(ws.WorldLambda[0], ws.WorldLambda[1], worlds > 2 ? ws.WorldLambda[2] : 0.0, 0.0);
-        var entries = DiscreteInverse.NegativeBinomialLanes(u[0], lambda, model.EntryDispersion ?? double.PositiveInfinity, worlds, ws.EntryStepRatios);
+        var entries = DiscreteInverse.NegativeBinomialLanes(
+            u[0], LoadLanes(ws.WorldLambda, 0, worlds), model.EntryDispersion ?? double.PositiveInfinity, worlds, ws.EntryStepRatios);
+
+        // Every type's exits first (they depend on no other draw), two types per call, then the
+        // step-downs from what is left; each draw keeps its uniform slot, so the order is free.
+        int k0 = 0;
+        for (; k0 + 1 < types; k0 += 2)
+        {
+            DiscreteInverse.BinomialLanesPair(
+                u[exitSlot + k0], stock[k0], LoadLanes(ws.WorldExitProbability, k0, worlds), caches[(exitSlot + k0)..],
+                u[exitSlot + k0 + 1], stock[k0 + 1], LoadLanes(ws.WorldExitProbability, k0 + 1, worlds), caches[(exitSlot + k0 + 1)..],
+                worlds, stride, out exits[k0], out exits[k0 + 1]);
+        }
+
+        if (k0 < types)
+        {
+            exits[k0] = DiscreteInverse.BinomialLanes(u[exitSlot + k0], stock[k0], LoadLanes(ws.WorldExitProbability, k0, worlds), worlds, caches[(exitSlot + k0)..], stride);
+        }
 
         int p = 0;
         for (int k = 0; k < types; k++)
         {
-            var n = Vector256.Create(prog[k], dn[k], third is null ? 0.0 : third[k], 0.0);
-            var h = Vector256.Create(
-                ws.WorldExitProbability[k], ws.WorldExitProbability[types + k], third is null ? 0.0 : ws.WorldExitProbability[(2 * types) + k], 0.0);
-            var drawn = DiscreteInverse.BinomialLanes(u[exitSlot + k], n, h, worlds, caches[(exitSlot + k)..], stride);
-            var left = n - drawn; // exact: whole numbers
-            for (int w = 0; w < worlds; w++)
-            {
-                exits[(w * types) + k] = drawn.GetElement(w);
-            }
-
+            var left = stock[k] - exits[k]; // exact: whole numbers
             while (p < pairs && model.PairFrom[p] == k)
             {
-                var conditional = Vector256.Create(
-                    ws.WorldPairProbability[p], ws.WorldPairProbability[pairs + p], third is null ? 0.0 : ws.WorldPairProbability[(2 * pairs) + p], 0.0);
-                var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, conditional, worlds, caches[(pairSlot + p)..], stride);
+                var moved = DiscreteInverse.BinomialLanes(u[pairSlot + p], left, LoadLanes(ws.WorldPairProbability, p, worlds), worlds, caches[(pairSlot + p)..], stride);
                 left -= moved;
-                int to = model.PairTo[p];
-                for (int w = 0; w < worlds; w++)
-                {
-                    movesOut[(w * types) + k] += moved.GetElement(w);
-                    movesIn[(w * types) + to] += moved.GetElement(w);
-                }
-
+                movesOut[k] += moved; // 0 + moved first, as the scalar sum
+                movesIn[model.PairTo[p]] += moved;
                 p++;
             }
         }
 
-        // The split: held types first, per world, then the conditional binomials draw by draw.
-        Span<double> remaining = stackalloc double[DiscreteInverse.MaxLanes];
-        remaining.Clear();
+        bool anyHeld = false;
+        for (int w = 0; w < worlds; w++)
+        {
+            anyHeld |= ws.WorldHoldsAny[w];
+        }
+
+        var remaining = entries;
+        if (!anyHeld)
+        {
+            // Every world draws for types 0, 1, ... in turn and the last type takes what is left.
+            int draws = types - 1;
+            for (int s = 0; s < draws; s++)
+            {
+                Debug.Assert(ws.WorldSplitType[s] == s && ws.WorldSplitCount[0] == draws, "no held type: the plain split");
+                var drawn = DiscreteInverse.BinomialLanes(u[1 + s], remaining, LoadLanes(ws.WorldSplitProbability, s, worlds), worlds, caches[(1 + s)..], stride);
+                byType[s] = drawn; // 0 + n
+                remaining -= drawn;
+            }
+
+            byType[types - 1] = remaining; // 0 + remaining
+        }
+        else
+        {
+            SplitHeld(ws, types, worlds, ref remaining);
+        }
+
+        for (int k = 0; k < types; k++)
+        {
+            stock[k] += byType[k] - exits[k] - movesOut[k] + movesIn[k];
+            Debug.Assert(Vector256.GreaterThanOrEqualAll(stock[k], Vector256.Create(-1e-9)), "a stock went negative");
+        }
+
+        if (perWorldFlows)
+        {
+            for (int w = 0; w < worlds; w++)
+            {
+                ws.WorldEntries[w] = entries.GetElement(w);
+                for (int k = 0; k < types; k++)
+                {
+                    int at = (w * types) + k;
+                    ws.WorldExits[at] = exits[k].GetElement(w);
+                    ws.WorldMovesOut[at] = movesOut[k].GetElement(w);
+                    ws.WorldMovesIn[at] = movesIn[k].GetElement(w);
+                    ws.WorldEntriesByType[at] = byType[k].GetElement(w);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The entry split of <see cref="StepWorlds"/> when one-in-one-out holds types in some world (as
+    /// <see cref="SplitEntries{TFlows}"/>): held types first take what they lost, then each world's
+    /// conditional binomials over its own remaining types, draw s for all worlds at uniform slot 1 + s
+    /// (a world with fewer draws has no trials in the later ones), then the last type takes the rest.
+    /// </summary>
+    private static void SplitHeld(TrialWorkspace ws, int types, int worlds, ref Vector256<double> remaining)
+    {
+        var byType = ws.LaneEntriesByType;
+        var u = ws.Uniforms;
+        int stride = u.Length;
+        var caches = ws.BinomialCaches.AsSpan();
+        var held = ws.WorldHeld;
         int draws = 0;
         for (int w = 0; w < worlds; w++)
         {
-            remaining[w] = entries.GetElement(w);
-            ws.WorldEntries[w] = remaining[w];
             draws = Math.Max(draws, ws.WorldSplitCount[w]);
-            for (int k = 0; k < types; k++)
-            {
-                int at = (w * types) + k;
-                byType[at] = 0;
-                if (ws.WorldHeld[at])
-                {
-                    double needed = Math.Max(0.0, exits[at] + movesOut[at] - movesIn[at]);
-                    byType[at] = Math.Min(needed, remaining[w]);
-                    remaining[w] -= byType[at];
-                }
-            }
         }
 
-        Span<double> share = stackalloc double[DiscreteInverse.MaxLanes];
-        Span<double> trials = stackalloc double[DiscreteInverse.MaxLanes];
+        for (int k = 0; k < types; k++)
+        {
+            var isHeld = Vector256.Create(
+                held[k] ? -1L : 0L,
+                held[types + k] ? -1L : 0L,
+                worlds > 2 && held[(2 * types) + k] ? -1L : 0L,
+                0L).AsDouble();
+            var needed = Vector256.Max(Vector256<double>.Zero, ws.LaneExits[k] + ws.LaneMovesOut[k] - ws.LaneMovesIn[k]);
+            var take = Vector256.Min(needed, remaining);
+            byType[k] = take & isHeld; // 0 where the type is not held
+            remaining = Vector256.ConditionalSelect(isHeld, remaining - take, remaining);
+        }
+
         for (int s = 0; s < draws; s++)
         {
-            share.Clear();
-            trials.Clear();
+            var drawing = Vector256.Create(
+                s < ws.WorldSplitCount[0] ? -1L : 0L,
+                s < ws.WorldSplitCount[1] ? -1L : 0L,
+                worlds > 2 && s < ws.WorldSplitCount[2] ? -1L : 0L,
+                0L).AsDouble();
+            var share = LoadLanes(ws.WorldSplitProbability, s, worlds) & drawing;
+            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], remaining & drawing, share, worlds, caches[(1 + s)..], stride);
             for (int w = 0; w < worlds; w++)
             {
                 if (s < ws.WorldSplitCount[w])
                 {
-                    trials[w] = remaining[w];
-                    share[w] = ws.WorldSplitProbability[(w * types) + s];
+                    int type = ws.WorldSplitType[(w * types) + s];
+                    byType[type] = byType[type].WithElement(w, byType[type].GetElement(w) + drawn.GetElement(w));
                 }
             }
 
-            var drawn = DiscreteInverse.BinomialLanes(u[1 + s], Vector256.Create(trials), Vector256.Create(share), worlds, caches[(1 + s)..], stride);
-            for (int w = 0; w < worlds; w++)
-            {
-                if (s < ws.WorldSplitCount[w])
-                {
-                    double n = drawn.GetElement(w);
-                    byType[(w * types) + ws.WorldSplitType[(w * types) + s]] += n;
-                    remaining[w] -= n;
-                }
-            }
+            remaining -= drawn; // 0 in the lanes not drawing
         }
 
         for (int w = 0; w < worlds; w++)
         {
-            byType[(w * types) + ws.WorldSplitLast[w]] += remaining[w];
-            var stock = w == 0 ? prog : w == 1 ? dn : held;
-            int at = w * types;
-            for (int k = 0; k < types; k++)
+            int last = ws.WorldSplitLast[w];
+            byType[last] = byType[last].WithElement(w, byType[last].GetElement(w) + remaining.GetElement(w));
+        }
+    }
+
+    /// <summary>Item <paramref name="item"/>'s lane-major parameters for the first <paramref name="worlds"/> worlds (0 in the other lanes).</summary>
+    private static Vector256<double> LoadLanes(double[] laneMajor, int item, int worlds) =>
+        Vector256.Create(laneMajor.AsSpan(item * TrialWorkspace.Lanes, TrialWorkspace.Lanes))
+        & Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)worlds));
+
+    /// <summary>Copies the lanes' stocks into the per-world arrays (the third only for three worlds).</summary>
+    private static void ToWorlds(Vector256<double>[] lanes, double[] prog, double[] dn, double[] held, int worlds)
+    {
+        for (int k = 0; k < lanes.Length; k++)
+        {
+            prog[k] = lanes[k].GetElement(0);
+            dn[k] = lanes[k].GetElement(1);
+            if (worlds > 2)
             {
-                stock[k] += byType[at + k] - exits[at + k] - movesOut[at + k] + movesIn[at + k];
-                Debug.Assert(stock[k] >= -1e-9, "a stock went negative");
+                held[k] = lanes[k].GetElement(2);
             }
         }
     }
@@ -911,6 +1064,30 @@ internal static class Simulator
         }
 
         byType[last] += remaining;
+    }
+
+    /// <summary>Per lane, <see cref="Dot"/> of the lane's stocks with <paramref name="b"/>: the same operations in the same order.</summary>
+    private static Vector256<double> DotLanes(Vector256<double>[] a, double[] b)
+    {
+        var s = Vector256<double>.Zero;
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * Vector256.Create(b[i]);
+        }
+
+        return s;
+    }
+
+    /// <summary>Per lane, <see cref="Sum"/> of the lane's stocks: the same operations in the same order.</summary>
+    private static Vector256<double> SumLanes(Vector256<double>[] values)
+    {
+        var s = Vector256<double>.Zero;
+        for (int i = 0; i < values.Length; i++)
+        {
+            s += values[i];
+        }
+
+        return s;
     }
 
     private static double Dot(double[] a, double[] b)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
 
@@ -55,10 +56,16 @@ internal sealed class TrialWorkspace
         ExitFactor = new double[k * eventCells];
         EventFirstFy = new int[model.Events.Count];
         CopulaScratch = new double[2 * (model.Copula?.Size ?? 0)];
-        WorldLambda = new double[Worlds];
-        WorldExitProbability = new double[Worlds * k];
-        WorldPairProbability = new double[Worlds * model.Pairs];
-        WorldSplitProbability = new double[Worlds * k];
+        WorldLambda = new double[Lanes];
+        WorldExitProbability = new double[Lanes * k];
+        WorldPairProbability = new double[Lanes * model.Pairs];
+        WorldSplitProbability = new double[Lanes * k];
+        WorldHoldsAny = new bool[Worlds];
+        LaneStock = new Vector256<double>[k];
+        LaneExits = new Vector256<double>[k];
+        LaneMovesOut = new Vector256<double>[k];
+        LaneMovesIn = new Vector256<double>[k];
+        LaneEntriesByType = new Vector256<double>[k];
         WorldSplitType = new int[Worlds * k];
         WorldSplitCount = new int[Worlds];
         WorldSplitLast = new int[Worlds];
@@ -113,6 +120,9 @@ internal sealed class TrialWorkspace
     /// <summary>The most worlds a month steps: programme, do-nothing and unadjusted programme.</summary>
     public const int Worlds = 3;
 
+    /// <summary>The lanes of the vectors the worlds are stepped in (world w in lane w; the lanes past the worlds hold 0).</summary>
+    public const int Lanes = DiscreteInverse.MaxLanes;
+
     /// <summary>
     /// Per world and uniform slot, the binomial draw site's cache, [world × uniforms a month + slot]
     /// (slot 0, the entries, has none). Carried across trials: a cache holds a pure function of p.
@@ -164,19 +174,39 @@ internal sealed class TrialWorkspace
     public int[] EventFirstFy { get; }
 
     // The worlds stepped together (programme, do-nothing, unadjusted programme: w = 0, 1, 2): each
-    // world's parameters for the month, fixed before any draw, then its flows, [w × types + type].
+    // world's parameters for the month, fixed before any draw, then its flows. The parameters are
+    // lane-major, [item × Lanes + w], so one draw's parameters for all worlds load as one vector;
+    // the per-world flows below are [w × types + type].
 
-    /// <summary>Per world, this month's expected entries.</summary>
+    /// <summary>Per world (lane), this month's expected entries.</summary>
     public double[] WorldLambda { get; }
 
-    /// <summary>Per world and type, this month's exit probability (after competing risks).</summary>
+    /// <summary>Per type and world, [type × Lanes + w], this month's exit probability (after competing risks).</summary>
     public double[] WorldExitProbability { get; }
 
-    /// <summary>Per world and step-down pair, [w × pairs + pair], the conditional probability of the move.</summary>
+    /// <summary>Per step-down pair and world, [pair × Lanes + w], the conditional probability of the move.</summary>
     public double[] WorldPairProbability { get; }
 
-    /// <summary>Per world and split draw s, the conditional share of the entries left for type <see cref="WorldSplitType"/>.</summary>
+    /// <summary>Per split draw s and world, [s × Lanes + w], the conditional share of the entries left for type <see cref="WorldSplitType"/>.</summary>
     public double[] WorldSplitProbability { get; }
+
+    /// <summary>Per world, whether one-in-one-out holds any type this month (then the split differs by world).</summary>
+    public bool[] WorldHoldsAny { get; }
+
+    /// <summary>Per type, the worlds' stocks while the worlds are stepped together (world w in lane w).</summary>
+    public Vector256<double>[] LaneStock { get; }
+
+    /// <summary>Per type, this month's exits of every world (lanes as <see cref="LaneStock"/>).</summary>
+    public Vector256<double>[] LaneExits { get; }
+
+    /// <summary>Per type, this month's step-downs out of the type, every world.</summary>
+    public Vector256<double>[] LaneMovesOut { get; }
+
+    /// <summary>Per type, this month's step-downs into the type, every world.</summary>
+    public Vector256<double>[] LaneMovesIn { get; }
+
+    /// <summary>Per type, this month's entries into the type, every world.</summary>
+    public Vector256<double>[] LaneEntriesByType { get; }
 
     /// <summary>Per world and split draw s, the type it draws for.</summary>
     public int[] WorldSplitType { get; }

@@ -109,6 +109,50 @@ public sealed class DiscreteInverseLanesTests
     }
 
     [Fact]
+    public void Every_lane_of_a_binomial_pair_equals_the_scalar_sampler_exactly()
+    {
+        // Two draws at two uniforms (two types' exits), walked together in eight lanes where 512-bit
+        // vectors are fast: each lane must still be the scalar sampler's variate at its draw's uniform,
+        // including the stop at k = n, the stalled sum just below 1 and lanes outside the search.
+        var rng = Xoshiro256StarStar.ForTrial(20261204, 3);
+        var caches = new BinomialLogCache[2 * 2 * DiscreteInverse.MaxLanes];
+        Array.Fill(caches, BinomialLogCache.Empty);
+        Span<double> n = stackalloc double[8];
+        Span<double> p = stackalloc double[8];
+        for (int i = 0; i < 400_000; i++)
+        {
+            double uA = Uniform(ref rng), uB = Uniform(ref rng);
+            int lanes = 1 + (int)(rng.NextDouble() * 4);
+            for (int d = 0; d < 2; d++)
+            {
+                int baseN = Trials(ref rng);
+                double baseP = Probability(ref rng);
+                for (int w = 0; w < 4; w++)
+                {
+                    n[(4 * d) + w] = rng.NextDouble() < 0.3 ? baseN : Math.Max(0, baseN + (int)((rng.NextDouble() - 0.5) * 8));
+                    p[(4 * d) + w] = rng.NextDouble() < 0.6 ? baseP : Math.Min(1.0, baseP * (1 + ((rng.NextDouble() - 0.5) * 0.1)));
+                }
+            }
+
+            // Draw A's caches in even slots, B's in odd ones (stride 2 per lane each way: 4 caches per lane).
+            DiscreteInverse.BinomialLanesPair(
+                uA, Vector256.Create(n[..4]), Vector256.Create(p[..4]), caches.AsSpan(0),
+                uB, Vector256.Create(n[4..]), Vector256.Create(p[4..]), caches.AsSpan(1),
+                lanes, 2, out var gotA, out var gotB);
+            for (int w = 0; w < 4; w++)
+            {
+                double expectedA = w < lanes ? DiscreteInverse.Binomial(uA, (int)n[w], p[w]) : 0.0;
+                double expectedB = w < lanes ? DiscreteInverse.Binomial(uB, (int)n[4 + w], p[4 + w]) : 0.0;
+                if (gotA.GetElement(w) != expectedA || gotB.GetElement(w) != expectedB)
+                {
+                    Assert.Fail($"lane {w} of {lanes}: A u = {uA:R}, n = {n[w]}, p = {p[w]:R}: {gotA.GetElement(w)} vs {expectedA}; "
+                        + $"B u = {uB:R}, n = {n[4 + w]}, p = {p[4 + w]:R}: {gotB.GetElement(w)} vs {expectedB}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Binomial_lanes_stop_where_the_sum_stops_growing_as_the_scalar_does()
     {
         // u just below 1 with a long tail: the search ends at "next == cdf", not at F(k) > u.
