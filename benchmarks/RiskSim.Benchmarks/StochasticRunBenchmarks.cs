@@ -15,8 +15,8 @@ namespace RiskSim.Benchmarks;
 /// <remarks>
 /// <para>
 /// Why: this is what a user waits for. Single-thread against all cores shows how well the
-/// block-parallel runner scales (with several threads the sinks take a finished block on a
-/// background task while the next block runs, so writing overlaps the trials); the Parquet variant shows what writing <c>trials.parquet</c> and
+/// runner scales (a fixed set of workers takes chunks of trials; the worker that completes the next
+/// block in order hands it to the sinks while the others keep running trials, so writing overlaps them); the Parquet variant shows what writing <c>trials.parquet</c> and
 /// <c>yearly.parquet</c> adds on top of the simulation.
 /// </para>
 /// <para>

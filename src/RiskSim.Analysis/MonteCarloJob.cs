@@ -104,8 +104,9 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
     /// <summary>
     /// Runs <paramref name="writers"/>, up to <paramref name="threads"/> at once; when any fail, every
     /// one has finished before the first failure in list order is thrown (the same error whatever the threads).
+    /// Used by <c>run</c> and <c>merge</c> for their result files.
     /// </summary>
-    private static void WriteFiles(IReadOnlyList<Action> writers, int threads)
+    public static void WriteFiles(IReadOnlyList<Action> writers, int threads)
     {
         var failures = new Exception?[writers.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };

@@ -10,23 +10,27 @@ public static class RunMemory
     public const long FixedOverheadBytes = 80L * 1000 * 1000;
 
     /// <summary>
-    /// Estimated peak memory, in bytes, of <c>risksim run</c>. Trials stream through one block at a time:
-    /// the engine's block, the Parquet writer's column copies and its encoded pages, and the summary's
-    /// spill buffer are about five blocks of inputs and per-FY metrics. The summary keeps its values in a
-    /// temporary file, not in memory (<see cref="SummaryAccumulator"/>), and reads back one FY × metric
-    /// column at a time to sort it: trials × 8 bytes; the result's S-curve and CVaR90 keep each trial's
-    /// cumulative position (another 8 bytes a trial). Those 16 bytes a trial are the only part that grows
-    /// with trials (16 MB per million trials); the LAC fan's histograms are fixed (about 1 MB).
+    /// Estimated peak memory, in bytes, of <c>risksim run</c>. Trials stream through blocks: the
+    /// workers' ring of <paramref name="threads"/> + 1 block buffers (the block being delivered and
+    /// those being filled), the Parquet writer's column copies and its encoded pages, and the summary's
+    /// spill buffer, so <paramref name="threads"/> + 4 blocks of inputs and per-FY metrics. The summary
+    /// keeps its values in a temporary file, not in memory (<see cref="SummaryAccumulator"/>), and reads
+    /// back one FY × metric column per building thread to select its percentiles: trials × 8 bytes a
+    /// thread; the result's S-curve and CVaR90 keep each trial's cumulative position (another 8 bytes a
+    /// trial). Those (<paramref name="threads"/> + 1) × 8 bytes a trial are the only part that grows with
+    /// trials (24 MB per million trials on 2 threads); the LAC fan's histograms are fixed (about 1 MB).
     /// </summary>
     /// <param name="trials">Number of trials.</param>
     /// <param name="financialYears">FYs in the horizon.</param>
     /// <param name="inputColumns">Sampled inputs written per trial.</param>
     /// <param name="blockSize">Trials per block.</param>
-    public static long EstimateBytes(int trials, int financialYears, int inputColumns, int blockSize)
+    /// <param name="threads">Worker threads (<c>--threads</c>).</param>
+    public static long EstimateBytes(int trials, int financialYears, int inputColumns, int blockSize, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         long blockPerTrial = (((long)inputColumns + ((long)financialYears * Metrics.Count)) * sizeof(double)) + sizeof(int);
         long blockTrials = Math.Min(blockSize, trials);
-        return FixedOverheadBytes + ((long)trials * 2 * sizeof(double)) + (5 * blockTrials * blockPerTrial);
+        return FixedOverheadBytes + ((long)trials * (threads + 1) * sizeof(double)) + ((threads + 4L) * blockTrials * blockPerTrial);
     }
 
     /// <summary>Memory the process may use: physical memory, or the container's or GC's limit if lower.</summary>
@@ -38,24 +42,25 @@ public static class RunMemory
     /// <param name="inputColumns">Sampled inputs written per trial.</param>
     /// <param name="blockSize">Trials per block.</param>
     /// <param name="availableBytes">Memory available to the process.</param>
-    public static void EnsureFits(int trials, int financialYears, int inputColumns, int blockSize, long availableBytes)
+    /// <param name="threads">Worker threads (<c>--threads</c>).</param>
+    public static void EnsureFits(int trials, int financialYears, int inputColumns, int blockSize, long availableBytes, int threads = 1)
     {
-        long need = EstimateBytes(trials, financialYears, inputColumns, blockSize);
+        long need = EstimateBytes(trials, financialYears, inputColumns, blockSize, threads);
         if (need <= availableBytes)
         {
             return;
         }
 
-        long perTrial = EstimateBytes(2, financialYears, inputColumns, 1) - EstimateBytes(1, financialYears, inputColumns, 1);
-        long fixedPart = EstimateBytes(0, financialYears, inputColumns, blockSize);
+        long perTrial = EstimateBytes(2, financialYears, inputColumns, 1, threads) - EstimateBytes(1, financialYears, inputColumns, 1, threads);
+        long fixedPart = EstimateBytes(0, financialYears, inputColumns, blockSize, threads);
         long most = Math.Max(0, (availableBytes - fixedPart) / perTrial) / 1000 * 1000;
         string advice = most >= 1000
             ? string.Create(CultureInfo.InvariantCulture, $"Use at most --trials {most}, or a machine with more memory.")
             : "Run it on a machine with more memory.";
         throw new UserError(string.Create(
             CultureInfo.InvariantCulture,
-            $"--trials {trials}: the run would need about {need / 1e9:0.0} GB of memory (exact percentiles sort one column of "
-            + $"8 bytes per trial at a time, and the S-curve keeps 8 bytes per trial), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
+            $"--trials {trials}: the run would need about {need / 1e9:0.0} GB of memory (exact percentiles read one column of "
+            + $"8 bytes per trial per thread at a time, and the S-curve keeps 8 bytes per trial), but only {availableBytes / 1e9:0.0} GB is available. {advice}"));
     }
 
     /// <summary>

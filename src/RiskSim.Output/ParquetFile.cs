@@ -20,7 +20,7 @@ namespace RiskSim.Output;
 /// </remarks>
 internal sealed class ParquetFile : IDisposable
 {
-    private static readonly ParquetOptions Options = new() { CompressionMethod = CompressionMethod.Snappy };
+    private static readonly ParquetOptions Options = new() { CompressionMethod = CompressionMethod.Snappy, DictionaryEncodingSampleSize = 256 };
 
     private readonly string path;
     private readonly FileStream stream;

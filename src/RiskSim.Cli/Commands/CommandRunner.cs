@@ -29,7 +29,7 @@ public static class CommandRunner
         catch (RunAbortedException e)
         {
             // The scenario drove the engine out of range (a NaN, an overflow): the user's input to fix.
-            // StochasticRunner already unwraps Parallel.For's AggregateException to the first trial's.
+            // StochasticRunner throws the first failing trial's own exception, whatever the threads.
             error.WriteLine("risksim: " + e.Message);
             return Program.UserErrorExitCode;
         }

@@ -135,7 +135,7 @@ public static class CompareCommand
         }
 
         var input = ScenarioInput.Load(path);
-        RunMemory.EnsureFits(options.Trials, input.Model.FinancialYears.Count, input.Model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
+        RunMemory.EnsureFits(options.Trials, input.Model.FinancialYears.Count, input.Model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes(), options.Threads);
         return ScenarioSide.Run(input.Model, path, input.Scenario.Name, options, cancellationToken);
     }
 

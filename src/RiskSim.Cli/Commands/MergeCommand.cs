@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskSim.Analysis;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
@@ -29,14 +30,16 @@ public static class MergeCommand
             Description = "The scenario file the shards ran (its SHA-256 must be theirs); by default the path the shards recorded. Needed for result.json, report.html and the scenario's contingency lines.",
         };
         var xlsx = new Option<bool>("--xlsx") { Description = "Also write results.xlsx, as `run --xlsx` does." };
+        var threads = CommonOptions.Threads();
+        threads.Description = "Threads for the summary's columns and the result files (default: all cores). The files are the same bits for any value.";
         var command = new Command(
             "merge",
             "Merge the shards of a run (risksim run --shard I/N) into the outputs of one run of all their trials: trials and yearly files equal byte for byte, the summary exactly. Refuses an incomplete or inconsistent set.")
         {
-            shards, output, force, contingency, scenarioFile, xlsx,
+            shards, output, force, contingency, scenarioFile, xlsx, threads,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Guard(error, () =>
-            Execute(console, error, parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(contingency), cancellationToken, parse.GetValue(scenarioFile), parse.GetValue(xlsx)))));
+            Execute(console, error, parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(contingency), cancellationToken, parse.GetValue(scenarioFile), parse.GetValue(xlsx), CommonOptions.AtLeastOne(parse, threads)))));
         return command;
     }
 
@@ -50,6 +53,7 @@ public static class MergeCommand
     /// <param name="cancellationToken">Ctrl+C / SIGTERM.</param>
     /// <param name="scenarioPath">The scenario file the shards ran, or null for the path they recorded.</param>
     /// <param name="xlsx">Also write <c>results.xlsx</c>.</param>
+    /// <param name="threads">Threads for the summary build and the result files.</param>
     public static int Execute(
         IAnsiConsole console,
         TextWriter error,
@@ -59,7 +63,8 @@ public static class MergeCommand
         double? contingencyGbp = null,
         CancellationToken cancellationToken = default,
         string? scenarioPath = null,
-        bool xlsx = false)
+        bool xlsx = false,
+        int threads = 1)
     {
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(shardsFolder));
         string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
@@ -86,14 +91,14 @@ public static class MergeCommand
             OutputErrors.ReportLeftovers(directory, error);
             try
             {
-                result = ShardMerge.Merge(set, directory, contingencyGbp, cancellationToken: cancellationToken, budget: input?.Scenario.Budget);
+                result = ShardMerge.Merge(set, directory, contingencyGbp, cancellationToken: cancellationToken, budget: input?.Scenario.Budget, threads: threads);
                 if (input is not null && result.Fan is null)
                 {
                     missing = $"a shard has no {LacFanFile.FileName} (run by an older RiskSim), so the LAC fan cannot be rebuilt; run the shards again";
                 }
                 else if (input is not null)
                 {
-                    WriteResultFiles(input, result, directory, xlsx);
+                    WriteResultFiles(input, result, directory, xlsx, threads);
                 }
 
                 directory.Commit(set.Meta, cancellationToken);
@@ -170,16 +175,14 @@ public static class MergeCommand
     }
 
     /// <summary>result.json, report.html (and results.xlsx) from the merged trials, as one run of them writes them.</summary>
-    private static void WriteResultFiles(ScenarioInput input, MergeResult merged, ResultsDirectory directory, bool xlsx)
+    private static void WriteResultFiles(ScenarioInput input, MergeResult merged, ResultsDirectory directory, bool xlsx, int threads)
     {
         var plan = PlanRunner.Run(input.Model);
         var result = RunResultBuilder.Build(
             input.Scenario, input.Model, plan, merged.Meta, merged.Summary, merged.Coverages, merged.Positions, merged.Fan!, merged.Unadjusted);
-        RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName));
         IRunResultFileExporter[] exporters = xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()];
-        foreach (var exporter in exporters)
-        {
-            exporter.Write(result, directory.PathFor(exporter.FileName));
-        }
+        var writers = new List<Action> { () => RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName)) };
+        writers.AddRange(exporters.Select(e => (Action)(() => e.Write(result, directory.PathFor(e.FileName)))));
+        MonteCarloJob.WriteFiles(writers, threads);
     }
 }

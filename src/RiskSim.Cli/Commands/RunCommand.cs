@@ -140,7 +140,7 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(options);
         var input = ScenarioInput.Load(scenarioPath);
         var model = input.Model;
-        RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes());
+        RunMemory.EnsureFits(precision?.MaxTrials ?? options.Trials, model.FinancialYears.Count, model.InputColumns.Count, options.BlockSize, RunMemory.AvailableBytes(), options.Threads);
         RunMemory.EnsureDiskFits(shard is null ? precision?.MaxTrials ?? options.Trials : 0, model.FinancialYears.Count, outputDirectory);
         var clock = Stopwatch.StartNew();
         if (shard is not null)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
 using RiskSim.Core.Sampling;
@@ -6,8 +5,9 @@ using RiskSim.Core.Sampling;
 namespace RiskSim.Core.Engine;
 
 /// <summary>
-/// Runs trials in parallel, a block at a time, and hands each finished block to the sinks in trial
-/// order (one block at a time; with several threads, on a background task while the next block runs). Each trial owns a random stream derived from (seed, trial index) and writes only its own
+/// Runs trials in parallel and hands each finished block to the sinks in trial order, one block at a
+/// time (see <see cref="BlockPipeline"/>: with several threads, whichever worker completes the next
+/// block in order delivers it, while the others keep running trials). Each trial owns a random stream derived from (seed, trial index) and writes only its own
 /// slot of the block, so the output is bit-identical for any thread count or block size.
 /// </summary>
 public static class StochasticRunner
@@ -15,7 +15,7 @@ public static class StochasticRunner
     /// <summary>Runs <see cref="RunOptions.Trials"/> trials of <paramref name="model"/>.</summary>
     /// <param name="model">The compiled scenario.</param>
     /// <param name="options">Trials, seed, threads.</param>
-    /// <param name="sinks">Receivers of each block, called one block at a time in trial order (with several threads, on a background task).</param>
+    /// <param name="sinks">Receivers of each block, called one block at a time in trial order (with several threads, on whichever worker thread completes the block).</param>
     /// <param name="progress">Optional: told the number of trials finished after each block.</param>
     /// <param name="cancellationToken">Stops between blocks.</param>
     /// <param name="unadjustedSinks">Optional: receivers of the unadjusted world (see <see cref="RunRange"/>).</param>
@@ -43,7 +43,7 @@ public static class StochasticRunner
     /// <param name="model">The compiled scenario.</param>
     /// <param name="options">Trials, seed, threads (its sampling settings are ignored).</param>
     /// <param name="design">The input design, with one dimension per <see cref="CompiledModel.InputDimensions"/>, or null.</param>
-    /// <param name="sinks">Receivers of each block, called one block at a time in trial order (with several threads, on a background task).</param>
+    /// <param name="sinks">Receivers of each block, called one block at a time in trial order (with several threads, on whichever worker thread completes the block).</param>
     /// <param name="progress">Optional: told the number of trials finished after each block.</param>
     /// <param name="cancellationToken">Stops between blocks.</param>
     public static void Run(
@@ -64,7 +64,7 @@ public static class StochasticRunner
     /// <param name="options">Trials (the range's length), seed, threads.</param>
     /// <param name="design">The input design, or null for inputs at plan.</param>
     /// <param name="firstTrial">Index of the range's first trial.</param>
-    /// <param name="sinks">Receivers of each block, called one block at a time in trial order (with several threads, on a background task).</param>
+    /// <param name="sinks">Receivers of each block, called one block at a time in trial order (with several threads, on whichever worker thread completes the block).</param>
     /// <param name="progress">Optional: told the number of trials of this range finished after each block.</param>
     /// <param name="cancellationToken">Stops between trials.</param>
     /// <param name="unadjustedSinks">Optional, for a model with a realisation factor: receivers of the
@@ -97,109 +97,7 @@ public static class StochasticRunner
             throw new ArgumentException("the model has no realisation factor, so there is no unadjusted world.", nameof(unadjustedSinks));
         }
 
-        // With more than one thread, the sinks (Parquet encoding, the summary) take block b on a
-        // background task while the workers run block b + 1 into the other of two buffers, so writing
-        // does not leave cores idle. With one thread they run in turn, so --threads 1 uses one core.
-        int blockSize = Math.Min(options.BlockSize, options.Trials);
-        int buffers = options.Threads > 1 && options.Trials > blockSize ? 2 : 1;
-        var blocks = new TrialBlock[buffers];
-        var heldBlocks = new TrialBlock?[buffers];
-        for (int b = 0; b < buffers; b++)
-        {
-            blocks[b] = new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns, model.MonthCount);
-            heldBlocks[b] = unadjustedSinks is null ? null : new TrialBlock(blockSize, model.InputColumns, model.FinancialYears, model.EventColumns);
-        }
-
-        var workspaces = new ConcurrentBag<TrialWorkspace>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
-        var pending = Task.CompletedTask;
-        try
-        {
-            for (int first = 0, b = 0; first < options.Trials; first += blockSize, b = (b + 1) % buffers)
-            {
-                int count = Math.Min(blockSize, options.Trials - first);
-                long blockFirst = firstTrial + first;
-                var block = blocks[b];
-                var heldBlock = heldBlocks[b];
-                try
-                {
-                    Parallel.For(
-                        0,
-                        count,
-                        parallel,
-                        () => workspaces.TryTake(out var ws) ? ws : new TrialWorkspace(model),
-                        (i, _, ws) =>
-                        {
-                            RunTrial(model, ws, design, options.Seed, blockFirst + i, block, i, held, heldBlock);
-                            return ws;
-                        },
-                        workspaces.Add);
-                }
-                catch (AggregateException e) when (e.InnerExceptions.All(x => x is RunAbortedException))
-                {
-                    // Which trials failed first depends on the threads; the error must not. Re-run the
-                    // block in trial order and report the first trial that fails.
-                    ThrowFirstAbort(model, design, options.Seed, blockFirst, count, block, held, heldBlock);
-                    throw;
-                }
-
-                // The previous block's sinks must be done (its buffer is the next one filled), and
-                // sinks see blocks one at a time, in trial order.
-                pending.GetAwaiter().GetResult();
-                block.FirstTrial = blockFirst;
-                block.Count = count;
-                if (heldBlock is not null)
-                {
-                    heldBlock.FirstTrial = blockFirst;
-                    heldBlock.Count = count;
-                }
-
-                int done = first + count;
-                if (buffers == 1)
-                {
-                    Deliver(block, sinks, heldBlock, unadjustedSinks, progress, done);
-                }
-                else
-                {
-                    pending = Task.Run(() => Deliver(block, sinks, heldBlock, unadjustedSinks, progress, done), CancellationToken.None);
-                }
-            }
-        }
-        catch
-        {
-            // Leave no sink in use behind the caller's back; the first error is the one reported.
-            try
-            {
-                pending.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
-        }
-
-        pending.GetAwaiter().GetResult();
-    }
-
-    /// <summary>Hands a finished block (and its unadjusted twin) to the sinks, then reports progress.</summary>
-    private static void Deliver(
-        TrialBlock block, IReadOnlyList<ITrialSink> sinks, TrialBlock? heldBlock, IReadOnlyList<ITrialSink>? unadjustedSinks, IProgress<int>? progress, int done)
-    {
-        foreach (var sink in sinks)
-        {
-            sink.Accept(block);
-        }
-
-        if (heldBlock is not null)
-        {
-            foreach (var sink in unadjustedSinks!)
-            {
-                sink.Accept(heldBlock);
-            }
-        }
-
-        progress?.Report(done);
+        new BlockPipeline(model, options, design, firstTrial, sinks, progress, cancellationToken, unadjustedSinks, held).Run();
     }
 
     /// <summary>Per input, whether <paramref name="names"/> holds it at plan; null when none is held.</summary>
@@ -230,16 +128,6 @@ public static class StochasticRunner
         }
 
         return held;
-    }
-
-    /// <summary>Re-runs trials of a failed block in order on this thread; throws the first trial's abort.</summary>
-    private static void ThrowFirstAbort(CompiledModel model, InputDesign? design, ulong seed, long blockFirst, int count, TrialBlock block, bool[]? held, TrialBlock? heldBlock)
-    {
-        var ws = new TrialWorkspace(model);
-        for (int i = 0; i < count; i++)
-        {
-            RunTrial(model, ws, design, seed, blockFirst + i, block, i, held, heldBlock);
-        }
     }
 
     /// <summary>Runs one trial into slot <paramref name="slot"/> of <paramref name="block"/>.</summary>

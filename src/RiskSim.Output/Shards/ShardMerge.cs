@@ -26,13 +26,15 @@ public static class ShardMerge
     /// The scenario's budget framing when the scenario is at hand: its contingency lines' coverage is
     /// stored as a single run stores it. Without it only the plan's and <paramref name="contingencyGbp"/>'s are.
     /// </param>
+    /// <param name="threads">Summary columns built at once (as <c>run --threads</c>); the result is the same bits for any value.</param>
     public static MergeResult Merge(
         ShardSet set,
         ResultsDirectory target,
         double? contingencyGbp = null,
         IProgress<long>? progress = null,
         CancellationToken cancellationToken = default,
-        Core.Model.BudgetFraming? budget = null)
+        Core.Model.BudgetFraming? budget = null,
+        int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(target);
@@ -100,7 +102,7 @@ public static class ShardMerge
                 }
 
                 coverages = ContingencyCoverage.ForRun(accumulator, set.PlanCumulativeGbp, budget, contingencyGbp);
-                summary = accumulator.Build(cancellationToken);
+                summary = accumulator.Build(cancellationToken, threads);
             }
 
             var unadjusted = set.HasUnadjusted ? ReadUnadjusted(set, years, total) : null;

@@ -263,6 +263,12 @@ public sealed class RunCommandTests : IDisposable
         long bytes = RunMemory.EstimateBytes(trials: 100_000, financialYears: 7, inputColumns: 30, blockSize: 4096);
         Assert.InRange(bytes, 80_000_000L, 200_000_000L);
         Assert.True(RunMemory.EstimateBytes(200_000, 7, 30, 4096) - bytes == 1_600_000L);
+
+        // Each summary-building thread reads its own column, and each worker fills its own block.
+        long blockBytes = ((30 + (7 * RiskSim.Core.Results.Metrics.Count)) * 8) + 4;
+        Assert.Equal(
+            (100_000L * 8) + (4096 * blockBytes),
+            RunMemory.EstimateBytes(100_000, 7, 30, 4096, threads: 2) - bytes);
     }
 
     [Fact]
