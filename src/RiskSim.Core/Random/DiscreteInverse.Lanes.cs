@@ -12,8 +12,7 @@ namespace RiskSim.Core.Random;
 /// <remarks>
 /// <para>
 /// <b>Same bits.</b> Each lane does exactly the scalar search's operations in the same order
-/// (the pmf at the start from <see cref="SearchStart"/>, whose exp and ln(1 + x) are elementwise
-/// vector functions the scalar search calls too, then the same ratio, product and sum per
+/// (the pmf at 0 from scalar <see cref="Math.Exp"/>, then the same ratio, product and sum per
 /// step; IEEE division, multiplication and addition round the same in a lane as in a scalar
 /// register; the JIT contracts nothing into fused multiply-adds), and stops where the scalar
 /// search would return, so every lane's variate equals the scalar function's, bit for bit (the
@@ -144,8 +143,8 @@ public static partial class DiscreteInverse
 
     /// <summary>
     /// The pmf at 0 of lanes below <paramref name="lanes"/>, all searching from 0 (1 in the other lanes,
-    /// which are never live): the start logarithms from the caches, then one <see cref="SearchStart.Exp(Vector256{double})"/>
-    /// for all lanes, as the scalar search computes it.
+    /// which are never live): the start logarithms from the caches, then scalar <see cref="Math.Exp"/>
+    /// as the scalar search computes it (once per distinct n·ln(1 − p): equal arguments give equal results).
     /// </summary>
     private static Vector256<double> BinomialStartLanes(Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride) =>
         StartLanes(n, p, p, lanes, caches, stride);
@@ -169,10 +168,22 @@ public static partial class DiscreteInverse
             }
         }
 
-        // exp(n · ln(1 − smaller)), as the scalar; n is whole, so (double)(int)n == n. A lane outside
-        // the search starts with F(0) = 1 > u: never live.
-        var start = SearchStart.Exp(n * Vector256.Create(log0, log1, log2, log3));
-        return Vector256.ConditionalSelect(InLanes(lanes), start, Vector256<double>.One);
+        // exp(n · ln(1 − smaller)), as the scalar; n is whole, so (double)(int)n == n.
+        var start = n * Vector256.Create(log0, log1, log2, log3);
+        double t0 = start.GetElement(0), t1 = start.GetElement(1), t2 = start.GetElement(2), t3 = start.GetElement(3);
+        double e0 = Math.Exp(t0);
+        double e1 = t1 == t0 ? e0 : Math.Exp(t1);
+        double e2 = 1.0, e3 = 1.0; // a lane outside the search starts with F(0) = 1 > u: never live
+        if (lanes > 2)
+        {
+            e2 = t2 == t0 ? e0 : t2 == t1 ? e1 : Math.Exp(t2);
+            if (lanes > 3)
+            {
+                e3 = t3 == t0 ? e0 : t3 == t1 ? e1 : t3 == t2 ? e2 : Math.Exp(t3);
+            }
+        }
+
+        return Vector256.Create(e0, e1, e2, e3);
     }
 
     /// <summary>
@@ -245,8 +256,15 @@ public static partial class DiscreteInverse
             }
             else
             {
-                // As the scalar: exp(n · ln(1 − p)); a lane not searched has n = 0 and the logarithm slot 1, so e^0 = 1.
-                var found = BinomialFromZeroLanes(u, Load(trials), Load(odds), SearchStart.Exp(Load(trials) * Load(pmf0)), searched);
+                for (int w = 0; w < lanes; w++)
+                {
+                    if ((searched & (1 << w)) != 0)
+                    {
+                        pmf0[w] = Math.Exp(trials[w] * pmf0[w]); // as the scalar: exp(n · ln(1 − p))
+                    }
+                }
+
+                var found = BinomialFromZeroLanes(u, Load(trials), Load(odds), Load(pmf0), searched);
                 for (int w = 0; w < lanes; w++)
                 {
                     if ((searched & (1 << w)) != 0)
@@ -283,13 +301,36 @@ public static partial class DiscreteInverse
                 & Vector256.LessThanOrEqual(mean, Vector256.Create(SequentialSearchMaxMean));
             if (Vector256.AndNot(inLanes, fromZero) == Vector256<double>.Zero)
             {
-                // ln P(0) = −k·ln(1 + μ/k) lane by lane as the scalar computes it.
-                var logP0 = Vector256.Create(-dispersion) * SearchStart.Log1P(mean / Vector256.Create(dispersion));
-                if (Vector256.AndNot(inLanes, Vector256.GreaterThan(logP0, Vector256.Create(-700.0))) == Vector256<double>.Zero)
+                // ln P(0) = −k·ln(1 + μ/k) lane by lane as the scalar computes it (once per distinct μ).
+                double m0 = mean.GetElement(0), m1 = mean.GetElement(1), m2 = mean.GetElement(2), m3 = mean.GetElement(3);
+                double l0 = -dispersion * Log1P(m0 / dispersion);
+                double l1 = m1 == m0 ? l0 : -dispersion * Log1P(m1 / dispersion);
+                double l2 = 0.0, l3 = 0.0;
+                if (lanes > 2)
                 {
-                    var pmf0Lanes = Vector256.ConditionalSelect(inLanes, SearchStart.Exp(logP0), Vector256<double>.One);
+                    l2 = m2 == m0 ? l0 : m2 == m1 ? l1 : -dispersion * Log1P(m2 / dispersion);
+                    if (lanes > 3)
+                    {
+                        l3 = m3 == m0 ? l0 : m3 == m1 ? l1 : m3 == m2 ? l2 : -dispersion * Log1P(m3 / dispersion);
+                    }
+                }
+
+                if (l0 > -700.0 && l1 > -700.0 && l2 > -700.0 && l3 > -700.0)
+                {
+                    double e0 = Math.Exp(l0);
+                    double e1 = l1 == l0 ? e0 : Math.Exp(l1);
+                    double e2 = 1.0, e3 = 1.0;
+                    if (lanes > 2)
+                    {
+                        e2 = l2 == l0 ? e0 : l2 == l1 ? e1 : Math.Exp(l2);
+                        if (lanes > 3)
+                        {
+                            e3 = l3 == l0 ? e0 : l3 == l1 ? e1 : l3 == l2 ? e2 : Math.Exp(l3);
+                        }
+                    }
+
                     var qs = (mean / (Vector256.Create(dispersion) + mean)) & inLanes; // as the scalar: μ / (k + μ)
-                    return NegativeBinomialFromZeroLanes(u, dispersion, qs, pmf0Lanes, (1 << lanes) - 1, ratios);
+                    return NegativeBinomialFromZeroLanes(u, dispersion, qs, Vector256.Create(e0, e1, e2, e3), (1 << lanes) - 1, ratios);
                 }
             }
         }
@@ -330,19 +371,19 @@ public static partial class DiscreteInverse
 
             if (poisson)
             {
-                pmf0[w] = SearchStart.Exp(-mw); // as the scalar
+                pmf0[w] = Math.Exp(-mw);
                 q[w] = mw;
             }
             else
             {
-                double logP0 = -dispersion * SearchStart.Log1P(mw / dispersion); // as the scalar
+                double logP0 = -dispersion * Log1P(mw / dispersion);
                 if (!(logP0 > -700.0))
                 {
                     result[w] = NegativeBinomial(u, mw, dispersion);
                     continue;
                 }
 
-                pmf0[w] = SearchStart.Exp(logP0);
+                pmf0[w] = Math.Exp(logP0);
                 q[w] = mw / (dispersion + mw);
             }
 

@@ -146,9 +146,9 @@ public static partial class DiscreteInverse
         // q = μ/(k+μ), the "success" probability of each extra count; ln(1 − q) = −ln(1 + μ/k).
         double k = dispersion;
         double q = mean / (k + mean);
-        double logP0 = -k * SearchStart.Log1P(mean / k); // as the lanes (SearchStart)
+        double logP0 = -k * Log1P(mean / k);
         return mean <= SequentialSearchMaxMean && logP0 > -700.0
-            ? NegativeBinomialFromZero(u, k, q, SearchStart.Exp(logP0))
+            ? NegativeBinomialFromZero(u, k, q, Math.Exp(logP0))
             : NegativeBinomialFromMode(u, mean, k, q);
     }
 
@@ -261,7 +261,7 @@ public static partial class DiscreteInverse
     /// <summary>Sequential search up from k = 0: F(0) = e^-λ, p(k) = p(k−1)·λ/k.</summary>
     private static int PoissonFromZero(double u, double lambda)
     {
-        double pmf = SearchStart.Exp(-lambda); // >= e^-100: no underflow; as the lanes
+        double pmf = Math.Exp(-lambda); // >= e^-100: no underflow
         double cdf = pmf;
         int k = 0;
         while (!(cdf > u))
@@ -295,7 +295,7 @@ public static partial class DiscreteInverse
     private static int BinomialFromZero(double u, int n, double p, double q, double log1MinusP)
     {
         // n·ln(1-p) >= -2 ln 2 · n·p >= -139 here (p <= 1/2), so no underflow.
-        double pmf = SearchStart.Exp(n * log1MinusP); // as the lanes
+        double pmf = Math.Exp(n * log1MinusP);
         double odds = p / q;
         double cdf = pmf;
         int k = 0;
@@ -328,7 +328,7 @@ public static partial class DiscreteInverse
     private static int BinomialFromN(double u, int n, double p, double q, double logP)
     {
         // n·ln p = n·ln(1-q) >= -2 ln 2 · n·q >= -139 here (q < 1/2), so no underflow.
-        double pmf = SearchStart.Exp(n * logP); // as the lanes
+        double pmf = Math.Exp(n * logP);
         double inverseOdds = q / p;
         double upper = pmf; // P(X >= k)
         int k = n;
