@@ -48,12 +48,13 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         IReadOnlyList<ContingencyCoverage> coverages;
         UnadjustedOutcome? unadjusted;
 
-        // The summaries spill their columns to unlinked temporary files in the results folder (flat memory).
-        // With a realisation factor, the same trials with the factor at plan are computed in the same pass.
-        using var unadjustedAccumulator = model.RealisationInput >= 0 && options.InputUncertainty
-            ? new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory)
+        // The summary spills its columns to an unlinked temporary file in the results folder (flat memory).
+        // With a realisation factor, the same trials with the factor at plan are computed in the same pass;
+        // their outcome needs two figures a trial, kept in memory (12 bytes a trial).
+        var unadjustedCollector = model.RealisationInput >= 0 && options.InputUncertainty
+            ? new UnadjustedCollector(options.Trials)
             : null;
-        ITrialSink[]? unadjustedSinks = unadjustedAccumulator is null ? null : [unadjustedAccumulator];
+        ITrialSink[]? unadjustedSinks = unadjustedCollector is null ? null : [unadjustedCollector];
         using (var sink = new TrialsParquetSink(directory, model.InputColumns, meta, model.EventColumns))
         using (var accumulator = new SummaryAccumulator(model.FinancialYears, options.Trials, directory.FinalDirectory))
         {
@@ -69,7 +70,7 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
 
             if (settings.Precision is { } precision)
             {
-                meta = AddTrialsUntilPrecise(options, precision, sinks, accumulator, unadjustedAccumulator, meta, cancellationToken);
+                meta = AddTrialsUntilPrecise(options, precision, sinks, accumulator, unadjustedCollector, meta, cancellationToken);
                 sink.UpdateMetadata(meta);
                 options = options with { Trials = accumulator.Count };
             }
@@ -79,7 +80,8 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
             summary = accumulator.Build(cancellationToken, options.Threads);
         }
 
-        unadjusted = unadjustedAccumulator is null ? null : Unadjusted(unadjustedAccumulator, planCumulative, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        unadjusted = unadjustedCollector?.Build(model.FinancialYears, planCumulative);
         var result = RunResultBuilder.Build(scenario, model, plan, meta, summary, coverages, positions, fan, unadjusted);
 
         // The files are independent of each other (each reads the finished result and writes its own
@@ -138,7 +140,7 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         PrecisionTarget precision,
         IReadOnlyList<ITrialSink> sinks,
         SummaryAccumulator accumulator,
-        SummaryAccumulator? unadjusted,
+        UnadjustedCollector? unadjusted,
         RunMetadata meta,
         CancellationToken cancellationToken)
     {
@@ -149,7 +151,6 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         {
             int more = Math.Min(options.Trials, precision.MaxTrials - accumulator.Count);
             accumulator.Expect(more);
-            unadjusted?.Expect(more);
             StochasticRunner.RunRange(
                 model,
                 options with { Trials = more },
@@ -162,25 +163,5 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         }
 
         return meta with { Trials = accumulator.Count, PrecisionTargetGbp = precision.HalfWidthGbp, PrecisionReachedGbp = halfWidth };
-    }
-
-    /// <summary>
-    /// With a realisation factor and uncertain inputs: the summary of the same trials (same seed, design
-    /// and flows) with the factor held at its plan value, filled in the run's own pass (see
-    /// <see cref="StochasticRunner.RunRange"/>), giving the cumulative position as the paper assumes.
-    /// </summary>
-    private UnadjustedOutcome Unadjusted(SummaryAccumulator accumulator, double planCumulative, CancellationToken cancellationToken)
-    {
-        var coverage = ContingencyCoverage.Of(accumulator, planCumulative, 0);
-        int last = model.FinancialYears.Count - 1;
-        // Only these rows are used, so only their columns are read and sorted (not the whole summary).
-        var row = accumulator.BuildRow(last, (int)Metric.CumulativePositionGbp);
-        var breakeven = new double[model.FinancialYears.Count];
-        for (int fy = 0; fy < breakeven.Length; fy++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            breakeven[fy] = accumulator.BuildRow(fy, Metrics.Count).Mean;
-        }
-        return new UnadjustedOutcome(row.P50, row.P80, row.P90, row.P80Ci, coverage, breakeven);
     }
 }

@@ -17,8 +17,10 @@ public static class RunMemory
     /// keeps its values in a temporary file, not in memory (<see cref="SummaryAccumulator"/>), and reads
     /// back one FY × metric column per building thread to select its percentiles: trials × 8 bytes a
     /// thread; the result's S-curve and CVaR90 keep each trial's cumulative position (another 8 bytes a
-    /// trial). Those (<paramref name="threads"/> + 1) × 8 bytes a trial are the only part that grows with
-    /// trials (24 MB per million trials on 2 threads); the LAC fan's histograms are fixed (about 1 MB).
+    /// trial), and with a realisation factor the unadjusted pass keeps two figures a trial (12 bytes,
+    /// counted for every scenario). Those (<paramref name="threads"/> + 1) × 8 + 12 bytes a trial are the
+    /// only part that grows with trials (36 MB per million trials on 2 threads); the LAC fan's histograms
+    /// are fixed (about 1 MB).
     /// </summary>
     /// <param name="trials">Number of trials.</param>
     /// <param name="financialYears">FYs in the horizon.</param>
@@ -30,7 +32,8 @@ public static class RunMemory
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         long blockPerTrial = (((long)inputColumns + ((long)financialYears * Metrics.Count)) * sizeof(double)) + sizeof(int);
         long blockTrials = Math.Min(blockSize, trials);
-        return FixedOverheadBytes + ((long)trials * (threads + 1) * sizeof(double)) + ((threads + 4L) * blockTrials * blockPerTrial);
+        long perTrial = ((threads + 1L) * sizeof(double)) + sizeof(double) + sizeof(int);
+        return FixedOverheadBytes + (trials * perTrial) + ((threads + 4L) * blockTrials * blockPerTrial);
     }
 
     /// <summary>Memory the process may use: physical memory, or the container's or GC's limit if lower.</summary>

@@ -211,24 +211,6 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
         return rows;
     }
 
-    /// <summary>
-    /// One row of <see cref="Build"/> alone (the same bits): figure <paramref name="figure"/> of FY
-    /// <paramref name="fyIndex"/>, where figures are the metrics in layout order, then
-    /// <see cref="BreakevenByFyMetric"/> (<see cref="Metrics.Count"/>) and <see cref="LastingBreakevenByFyMetric"/>.
-    /// For a caller that needs a few rows: it reads and sorts only that column.
-    /// </summary>
-    public SummaryRow BuildRow(int fyIndex, int figure)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)fyIndex, (uint)years.Count, nameof(fyIndex));
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)figure, (uint)FiguresPerFy, nameof(figure));
-        if (count != expected)
-        {
-            throw new InvalidOperationException($"expected {expected} trials, received {count}.");
-        }
-
-        return SummariseColumn((fyIndex * FiguresPerFy) + figure, Scratch());
-    }
-
     /// <summary>Summary row <paramref name="k"/> (FY k / <see cref="FiguresPerFy"/>, figure k mod it), using <paramref name="values"/> (<see cref="Count"/> long) as scratch.</summary>
     private SummaryRow SummariseColumn(int k, double[] values)
     {

@@ -256,13 +256,14 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_memory_estimate_grows_by_two_columns_of_trials()
+    public void The_memory_estimate_grows_by_two_columns_of_trials_and_the_unadjusted_figures()
     {
-        // The summary spills to disk and sorts one FY × metric column at a time (8 bytes per trial);
-        // the S-curve and CVaR90 keep each trial's cumulative position (8 more).
+        // The summary spills to disk and reads back one FY × metric column at a time (8 bytes per trial);
+        // the S-curve and CVaR90 keep each trial's cumulative position (8 more); the unadjusted pass
+        // keeps its cumulative position and breakeven FY (12 more).
         long bytes = RunMemory.EstimateBytes(trials: 100_000, financialYears: 7, inputColumns: 30, blockSize: 4096);
         Assert.InRange(bytes, 80_000_000L, 200_000_000L);
-        Assert.True(RunMemory.EstimateBytes(200_000, 7, 30, 4096) - bytes == 1_600_000L);
+        Assert.True(RunMemory.EstimateBytes(200_000, 7, 30, 4096) - bytes == 2_800_000L);
 
         // Each summary-building thread reads its own column, and each worker fills its own block.
         long blockBytes = ((30 + (7 * RiskSim.Core.Results.Metrics.Count)) * 8) + 4;
