@@ -3,6 +3,7 @@ using RiskSim.Core.Model;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
 using RiskSim.Core.Sampling;
+using RiskSim.Core.Threading;
 using RiskSim.Output;
 
 namespace RiskSim.Analysis;
@@ -97,36 +98,10 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
             writers.Add(() => exporter.Write(result, directory.PathFor(exporter.FileName)));
         }
 
-        WriteFiles(writers, options.Threads);
+        ParallelWork.RunAll(writers, options.Threads);
 
         directory.Commit(meta, cancellationToken);
         return result;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="writers"/>, up to <paramref name="threads"/> at once; when any fail, every
-    /// one has finished before the first failure in list order is thrown (the same error whatever the threads).
-    /// Used by <c>run</c> and <c>merge</c> for their result files.
-    /// </summary>
-    public static void WriteFiles(IReadOnlyList<Action> writers, int threads)
-    {
-        var failures = new Exception?[writers.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(0, writers.Count, parallel, k =>
-        {
-            try
-            {
-                writers[k]();
-            }
-            catch (Exception e)
-            {
-                failures[k] = e;
-            }
-        });
-        if (Array.Find(failures, e => e is not null) is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-        }
     }
 
     /// <summary>

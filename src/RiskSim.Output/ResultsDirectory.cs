@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using RiskSim.Core.Results;
+using RiskSim.Core.Threading;
 
 namespace RiskSim.Output;
 
@@ -201,12 +202,12 @@ public sealed class ResultsDirectory : IDisposable
         // expose unwritten blocks) and the manifest is complete before the old set is touched.
         string[] files = Directory.GetFiles(TemporaryDirectory);
         Array.Sort(files, StringComparer.Ordinal);
-        var entries = new List<ResultsManifestFile>(files.Length);
-        foreach (string file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            entries.Add(FlushAndDescribe(file));
-        }
+        // Hashing and fsync are most of a large run's commit (about 0.9 GB at 10^6 trials), and each file
+        // is independent: all at once, the manifest's entries still in name order.
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = new ResultsManifestFile[files.Length];
+        ParallelWork.RunAll([.. files.Select((file, i) => (Action)(() => entries[i] = FlushAndDescribe(file)))], Environment.ProcessorCount);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var manifest = new ResultsManifest(
             ResultsManifest.CurrentFormat, meta.ScenarioName, meta.ScenarioSha256, meta.Seed, meta.Trials, meta.EngineVersion,

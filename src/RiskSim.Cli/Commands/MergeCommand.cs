@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using RiskSim.Analysis;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
+using RiskSim.Core.Threading;
 using RiskSim.Output;
 using RiskSim.Output.Shards;
 using RiskSim.Report;
@@ -183,6 +183,6 @@ public static class MergeCommand
         IRunResultFileExporter[] exporters = xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()];
         var writers = new List<Action> { () => RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName)) };
         writers.AddRange(exporters.Select(e => (Action)(() => e.Write(result, directory.PathFor(e.FileName)))));
-        MonteCarloJob.WriteFiles(writers, threads);
+        ParallelWork.RunAll(writers, threads);
     }
 }
