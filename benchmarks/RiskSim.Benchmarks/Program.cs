@@ -2,9 +2,29 @@ using BenchmarkDotNet.Running;
 
 namespace RiskSim.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/RiskSim.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/RiskSim.Benchmarks -- --filter '*'</c>;
+/// or one quick stopwatch probe: <c>--phases</c> (a trial's phases), <c>--months</c> (the drawn month
+/// loop alone, fastest of nine rounds), <c>--loop</c> (worlds stepped together against one by one).
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static void Main(string[] args) { if (args.Length == 1 && args[0] == "--phases") { PhaseProbe.Run(); return; } if (args.Length == 1 && args[0] == "--loop") { LoopProbe.Run(); return; } if (args.Length == 1 && args[0] == "--months") { MonthsProbe.Run(); return; } BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args); }
+    public static void Main(string[] args)
+    {
+        Action? probe = args is [var only] ? only switch
+        {
+            "--phases" => PhaseProbe.Run,
+            "--months" => MonthsProbe.Run,
+            "--loop" => LoopProbe.Run,
+            _ => null,
+        } : null;
+        if (probe is not null)
+        {
+            probe();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
