@@ -752,31 +752,15 @@ internal static class Simulator
         int p = 0;
         for (int k = 0; k < types; k++)
         {
-            double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
-            if (model.Events.Count > 0)
-            {
-                h *= ws.ExitFactor[(k * model.MonthCount) + m];
-            }
-
-            h = Math.Clamp(h, 0.0, 1.0);
             int firstPair = p;
-            double pairTotal = 0;
-            while (p < model.Pairs && model.PairFrom[p] == k)
-            {
-                pairTotal += PairRate(ws, p, programme);
-                p++;
-            }
-
-            // Competing risks: if the rates add to more than 1, scale them to share the month.
-            double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
-            h *= scale;
+            double h = ExitProbability(model, ws, k, m, programme, ref p, out double scale);
             double n = stock[k];
             double left = n - (exits[k] = TFlows.Binomial(u[exitSlot + k], n, h, ref caches[exitSlot + k]));
             double leftProbability = 1.0 - h;
             for (int q = firstPair; q < p; q++)
             {
                 double rate = PairRate(ws, q, programme) * scale;
-                double conditional = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
+                double conditional = Conditional(rate, leftProbability);
                 double moved = TFlows.Binomial(u[pairSlot + q], left, conditional, ref caches[pairSlot + q]);
                 left -= moved;
                 leftProbability -= rate;
@@ -839,29 +823,14 @@ internal static class Simulator
         int p = 0;
         for (int k = 0; k < types; k++)
         {
-            double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
-            if (model.Events.Count > 0)
-            {
-                h *= ws.ExitFactor[(k * model.MonthCount) + m];
-            }
-
-            h = Math.Clamp(h, 0.0, 1.0);
             int firstPair = p;
-            double pairTotal = 0;
-            while (p < model.Pairs && model.PairFrom[p] == k)
-            {
-                pairTotal += PairRate(ws, p, programme);
-                p++;
-            }
-
-            double scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
-            h *= scale;
+            double h = ExitProbability(model, ws, k, m, programme, ref p, out double scale);
             ws.WorldExitProbability[(k * TrialWorkspace.Lanes) + world] = h;
             double leftProbability = 1.0 - h;
             for (int q = firstPair; q < p; q++)
             {
                 double rate = PairRate(ws, q, programme) * scale;
-                ws.WorldPairProbability[(q * TrialWorkspace.Lanes) + world] = leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
+                ws.WorldPairProbability[(q * TrialWorkspace.Lanes) + world] = Conditional(rate, leftProbability);
                 leftProbability -= rate;
             }
         }
@@ -1107,6 +1076,38 @@ internal static class Simulator
             }
         }
     }
+
+    /// <summary>
+    /// Type <paramref name="k"/>'s exit probability in month <paramref name="m"/>, shared by
+    /// <see cref="Step{TFlows}"/> and <see cref="PrepareWorld"/> so both draw at the same p: the exit
+    /// rate (with the programme's uplift and any event's factor), clamped to [0, 1], then, with the
+    /// type's step-down pairs (from <paramref name="p"/> on; <paramref name="p"/> is left after them),
+    /// competing risks: if the rates add to more than 1, all are scaled by <paramref name="scale"/> to
+    /// share the month.
+    /// </summary>
+    private static double ExitProbability(CompiledModel model, TrialWorkspace ws, int k, int m, bool programme, ref int p, out double scale)
+    {
+        double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
+        if (model.Events.Count > 0)
+        {
+            h *= ws.ExitFactor[(k * model.MonthCount) + m];
+        }
+
+        h = Math.Clamp(h, 0.0, 1.0);
+        double pairTotal = 0;
+        while (p < model.Pairs && model.PairFrom[p] == k)
+        {
+            pairTotal += PairRate(ws, p, programme);
+            p++;
+        }
+
+        scale = h + pairTotal > 1.0 ? 1.0 / (h + pairTotal) : 1.0;
+        return h * scale;
+    }
+
+    /// <summary>A step-down's probability among the children who did not leave (0 when none could stay).</summary>
+    private static double Conditional(double rate, double leftProbability) =>
+        leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
 
     private static double PairRate(TrialWorkspace ws, int pair, bool programme) =>
         ws.PairBase[pair] + (programme ? ws.PairAdd[pair] : 0.0);
