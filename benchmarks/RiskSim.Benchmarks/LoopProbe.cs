@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Random;
-using RiskSim.Core.Results;
-using RiskSim.Core.Sampling;
-using RiskSim.Scenarios;
 
 namespace RiskSim.Benchmarks;
 
@@ -32,13 +29,8 @@ public static class LoopProbe
     /// <summary>Prints the split.</summary>
     public static void Run()
     {
-        string path = StochasticRunBenchmarks.FindScenario();
-        var model = CompiledModel.Compile(ScenarioLoader.Parse(File.ReadAllText(path), path));
         const int n = 8000;
-        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, 5, n);
-        var ws = new TrialWorkspace(model);
-        var y = new double[model.FyCount * Metrics.Count];
-        var hy = new double[y.Length];
+        var (model, design, ws, y, hy) = ProbeTrials.Staffordshire(n);
         for (int rep = 0; rep < 3; rep++)
         {
             double together = Time<DrawnFlows>(), alone = Time<SequentialDrawnFlows>();

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
-using RiskSim.Core.Sampling;
-using RiskSim.Scenarios;
 namespace RiskSim.Benchmarks;
 /// <summary>
 /// A quick stopwatch split of a Staffordshire trial (<c>dotnet run -c Release -- --phases</c>): input
@@ -16,14 +14,10 @@ public static class PhaseProbe
     /// <summary>Prints the split.</summary>
     public static void Run()
     {
-        string path = StochasticRunBenchmarks.FindScenario();
-        var model = CompiledModel.Compile(ScenarioLoader.Parse(File.ReadAllText(path), path));
         int n = 4000;
-        var design = InputDesign.Create(SamplingMode.MonteCarlo, model.InputDimensions, 5, n);
-        var ws = new TrialWorkspace(model);
+        var (model, design, ws, y, hy) = ProbeTrials.Staffordshire(n);
         var block = new TrialBlock(n, model.InputColumns, model.FinancialYears, model.EventColumns);
         var hb = new TrialBlock(n, model.InputColumns, model.FinancialYears, model.EventColumns);
-        var y = new double[model.FyCount * Metrics.Count]; var hy = new double[y.Length];
         for (int rep = 0; rep < 3; rep++)
         {
             var s1 = new Stopwatch(); var s2 = new Stopwatch(); var s3 = new Stopwatch();
