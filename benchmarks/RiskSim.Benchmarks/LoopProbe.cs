@@ -12,20 +12,6 @@ namespace RiskSim.Benchmarks;
 /// </summary>
 public static class LoopProbe
 {
-    /// <summary>Drawn flows with the worlds stepped one after the other: the reference path.</summary>
-    private readonly struct SequentialDrawnFlows : IFlows
-    {
-        public static bool UsesUniforms => true;
-
-        public static bool StepsWorldsTogether => false;
-
-        public static double Poisson(double u, double lambda) => DrawnFlows.Poisson(u, lambda);
-
-        public static double Entries(double u, double lambda, double dispersion) => DrawnFlows.Entries(u, lambda, dispersion);
-
-        public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => DrawnFlows.Binomial(u, n, p, ref cache);
-    }
-
     /// <summary>Prints the split.</summary>
     public static void Run()
     {
@@ -33,7 +19,7 @@ public static class LoopProbe
         var (model, design, ws, y, hy) = ProbeTrials.Staffordshire(n);
         for (int rep = 0; rep < 3; rep++)
         {
-            double together = Time<DrawnFlows>(), alone = Time<SequentialDrawnFlows>();
+            double together = Time<DrawnFlows>(), alone = Time<WorldByWorldDrawnFlows>();
             Console.WriteLine($"months(3 worlds) per trial, CPU: together {together:F1} us, one by one {alone:F1} us");
         }
 

@@ -67,3 +67,21 @@ internal readonly struct DrawnFlows : IFlows
 
     public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => DiscreteInverse.Binomial(u, (int)n, p, ref cache);
 }
+
+/// <summary>
+/// <see cref="DrawnFlows"/> with the worlds stepped one after the other (the plain per-world loop):
+/// the same draws bit for bit, kept as the reference the lane-parallel path is tested and measured
+/// against (<c>WorldsTogetherTests</c>, <c>Benchmarks -- --loop</c>); the engine itself does not use it.
+/// </summary>
+internal readonly struct WorldByWorldDrawnFlows : IFlows
+{
+    public static bool UsesUniforms => true;
+
+    public static bool StepsWorldsTogether => false;
+
+    public static double Poisson(double u, double lambda) => DrawnFlows.Poisson(u, lambda);
+
+    public static double Entries(double u, double lambda, double dispersion) => DrawnFlows.Entries(u, lambda, dispersion);
+
+    public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => DrawnFlows.Binomial(u, n, p, ref cache);
+}

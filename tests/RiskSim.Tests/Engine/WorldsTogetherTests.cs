@@ -9,7 +9,7 @@ namespace RiskSim.Tests.Engine;
 /// <summary>
 /// The month loop's worlds stepped together (each draw's variates for all worlds in one
 /// lane-parallel search, <see cref="DrawnFlows"/>) give, bit for bit, what stepping them one after
-/// the other gives (<see cref="SequentialDrawnFlows"/>, the plain per-world loop): every per-FY row
+/// the other gives (<see cref="WorldByWorldDrawnFlows"/>, the plain per-world loop): every per-FY row
 /// of the programme and unadjusted worlds, the breakevens, and every traced monthly flow, on
 /// scenarios covering every rule the step applies (step-downs, one-in-one-out, targeted
 /// diversions, risk events on entries, costs and exits, Poisson and negative-binomial entries,
@@ -17,20 +17,6 @@ namespace RiskSim.Tests.Engine;
 /// </summary>
 public sealed class WorldsTogetherTests
 {
-    /// <summary>The sequential reference: drawn flows, the worlds stepped one after the other.</summary>
-    private readonly struct SequentialDrawnFlows : IFlows
-    {
-        public static bool UsesUniforms => true;
-
-        public static bool StepsWorldsTogether => false;
-
-        public static double Poisson(double u, double lambda) => DrawnFlows.Poisson(u, lambda);
-
-        public static double Entries(double u, double lambda, double dispersion) => DrawnFlows.Entries(u, lambda, dispersion);
-
-        public static double Binomial(double u, double n, double p, ref BinomialLogCache cache) => DrawnFlows.Binomial(u, n, p, ref cache);
-    }
-
     private const string Realisation = """
         realisation:
           factor: {dist: pert, min: 0.5, mode: 0.85, max: 1.0, plan: 1.0}
@@ -87,7 +73,7 @@ public sealed class WorldsTogetherTests
             Simulator.SetInputs(model, ws, design, trial);
             Simulator.SetInputs(model, reference, design, trial);
             var together = Run<DrawnFlows>(model, ws, trial, withHeld, rows);
-            var alone = Run<SequentialDrawnFlows>(model, reference, trial, withHeld, rows);
+            var alone = Run<WorldByWorldDrawnFlows>(model, reference, trial, withHeld, rows);
 
             Assert.Equal(alone.Yearly, together.Yearly);
             Assert.Equal(alone.Held, together.Held);
