@@ -842,44 +842,16 @@ internal static class Simulator
             }
 
             // The split (as SplitEntries): held types first, then conditional binomials over the rest.
-            bool oneInOneOut = programme && ws.AnyOneInOneOut;
-            var held = ws.WorldHeld.AsSpan(world * types, types);
-            double shareLeft = 0;
-            int last = -1;
-            bool holdsAny = false;
-            for (int k = 0; k < types; k++)
-            {
-                held[k] = oneInOneOut && ws.OneInOneOut[k];
-                holdsAny |= held[k];
-                if (!held[k])
-                {
-                    shareLeft += entryShare[k];
-                    last = k;
-                }
-            }
-
-            if (last < 0)
-            {
-                last = types - 1;
-                shareLeft = 1.0;
-                oneInOneOut = false;
-            }
-
-            int count = 0;
-            for (int k = 0; k < last; k++)
-            {
-                if (oneInOneOut && held[k])
-                {
-                    continue;
-                }
-
-                double share = entryShare[k];
-                ws.WorldSplitProbability[(count * TrialWorkspace.Lanes) + world] = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
-                ws.WorldSplitType[(world * types) + count] = k;
-                count++;
-                shareLeft -= share;
-            }
-
+            int count = PlanSplit(
+                ws,
+                entryShare,
+                programme && ws.AnyOneInOneOut,
+                ws.WorldHeld.AsSpan(world * types, types),
+                ws.WorldSplitProbability.AsSpan(world),
+                TrialWorkspace.Lanes,
+                ws.WorldSplitType.AsSpan(world * types, types),
+                out int last,
+                out bool holdsAny);
             ws.WorldSplitCount[world] = count;
             ws.WorldSplitLast[world] = last;
             ws.WorldHoldsAny[world] = holdsAny;
@@ -1120,7 +1092,7 @@ internal static class Simulator
         return h * scale;
     }
 
-    /// <summary>A step-down's probability among the children who did not leave (0 when none could stay).</summary>
+    /// <summary>A conditional probability, <paramref name="rate"/> of what is left (a step-down among the children who did not leave, a type's share of the mix not yet split); 0 when nothing is left.</summary>
     private static double Conditional(double rate, double leftProbability) =>
         leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
 
@@ -1128,29 +1100,34 @@ internal static class Simulator
         ws.PairBase[pair] + (programme ? ws.PairAdd[pair] : 0.0);
 
     /// <summary>
-    /// Splits the month's entries over types by the entry mix (a multinomial, drawn as conditional
-    /// binomials). Under one-in-one-out, held types first take as many entrants as they lost.
+    /// The entry split's plan, shared by <see cref="SplitEntries{TFlows}"/> and <see cref="PrepareWorld"/>
+    /// so that both split at the same probabilities: which types one-in-one-out holds (into
+    /// <paramref name="held"/>), then, in type order, each other type but the last unheld one with its
+    /// share of what is left of the mix (the conditional binomial's p, into <paramref name="probability"/>
+    /// every <paramref name="stride"/> values, and its type into <paramref name="type"/>); the last
+    /// unheld type takes the rest. When every type is held, the usual mix spreads any surplus over all
+    /// of them rather than lose children. Returns the number of conditional draws.
     /// </summary>
-    private static void SplitEntries<TFlows>(
-        CompiledModel model, TrialWorkspace ws, double entries, double[] entryShare, bool oneInOneOut, Span<BinomialLogCache> caches)
-        where TFlows : struct, IFlows
+    private static int PlanSplit(
+        TrialWorkspace ws,
+        double[] entryShare,
+        bool oneInOneOut,
+        Span<bool> held,
+        Span<double> probability,
+        int stride,
+        Span<int> type,
+        out int last,
+        out bool holdsAny)
     {
-        int types = model.Types;
-        var byType = ws.EntriesByType;
-        var u = ws.Uniforms;
-        double remaining = entries;
+        int types = held.Length;
         double shareLeft = 0;
-        int last = -1;
+        last = -1;
+        holdsAny = false;
         for (int k = 0; k < types; k++)
         {
-            byType[k] = 0;
-            if (oneInOneOut && ws.OneInOneOut[k])
-            {
-                double needed = Math.Max(0.0, ws.Exits[k] + ws.MovesOut[k] - ws.MovesIn[k]);
-                byType[k] = Math.Min(needed, remaining);
-                remaining -= byType[k];
-            }
-            else
+            held[k] = oneInOneOut && ws.OneInOneOut[k];
+            holdsAny |= held[k];
+            if (!held[k])
             {
                 shareLeft += entryShare[k];
                 last = k;
@@ -1159,27 +1136,62 @@ internal static class Simulator
 
         if (last < 0)
         {
-            // Every type is held: spread any surplus by the usual mix rather than lose children.
             last = types - 1;
             shareLeft = 1.0;
             oneInOneOut = false;
         }
 
-        int slot = 1;
+        int count = 0;
         for (int k = 0; k < last; k++)
         {
-            if (oneInOneOut && ws.OneInOneOut[k])
+            if (oneInOneOut && held[k])
             {
                 continue;
             }
 
             double share = entryShare[k];
-            double conditional = shareLeft > 0 ? Math.Clamp(share / shareLeft, 0.0, 1.0) : 0.0;
-            double n = TFlows.Binomial(u[slot], remaining, conditional, ref caches[slot]);
-            slot++;
-            byType[k] += n;
-            remaining -= n;
+            probability[count * stride] = Conditional(share, shareLeft);
+            type[count] = k;
+            count++;
             shareLeft -= share;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Splits the month's entries over types by the entry mix (a multinomial, drawn as conditional
+    /// binomials, <see cref="PlanSplit"/>). Under one-in-one-out, held types first take as many
+    /// entrants as they lost.
+    /// </summary>
+    private static void SplitEntries<TFlows>(
+        CompiledModel model, TrialWorkspace ws, double entries, double[] entryShare, bool oneInOneOut, Span<BinomialLogCache> caches)
+        where TFlows : struct, IFlows
+    {
+        int types = model.Types;
+        var byType = ws.EntriesByType;
+        var u = ws.Uniforms;
+        var held = ws.SplitHeld;
+        var type = ws.SplitType;
+        int draws = PlanSplit(ws, entryShare, oneInOneOut, held, ws.SplitProbability, 1, type, out int last, out _);
+        double remaining = entries;
+        for (int k = 0; k < types; k++)
+        {
+            byType[k] = 0;
+            if (held[k])
+            {
+                double needed = Math.Max(0.0, ws.Exits[k] + ws.MovesOut[k] - ws.MovesIn[k]);
+                byType[k] = Math.Min(needed, remaining);
+                remaining -= byType[k];
+            }
+        }
+
+        // Draw s reads uniform slot 1 + s (slot 0 is the entries').
+        for (int s = 0; s < draws; s++)
+        {
+            double n = TFlows.Binomial(u[1 + s], remaining, ws.SplitProbability[s], ref caches[1 + s]);
+            byType[type[s]] += n;
+            remaining -= n;
         }
 
         byType[last] += remaining;

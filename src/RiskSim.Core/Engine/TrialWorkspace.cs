@@ -43,6 +43,9 @@ internal sealed class TrialWorkspace
         MovesOut = new double[k];
         MovesIn = new double[k];
         EntriesByType = new double[k];
+        SplitHeld = new bool[k];
+        SplitProbability = new double[k];
+        SplitType = new int[k];
         Uplift = new double[k];
         OneInOneOut = new bool[k];
         TypeDiversion = new double[k];
@@ -208,6 +211,15 @@ internal sealed class TrialWorkspace
 
     /// <summary>Per step-down pair and world, [pair × Lanes + w], the conditional probability of the move.</summary>
     public double[] WorldPairProbability { get; }
+
+    /// <summary>The one-world step's split plan (<see cref="Simulator"/>'s <c>PlanSplit</c>): per type, whether one-in-one-out holds it.</summary>
+    public bool[] SplitHeld { get; }
+
+    /// <summary>The one-world step's split plan: per split draw, the conditional share of the entries left.</summary>
+    public double[] SplitProbability { get; }
+
+    /// <summary>The one-world step's split plan: per split draw, the type it draws for.</summary>
+    public int[] SplitType { get; }
 
     /// <summary>Per split draw s and world, [s × Lanes + w], the conditional share of the entries left for type <see cref="WorldSplitType"/>.</summary>
     public double[] WorldSplitProbability { get; }
