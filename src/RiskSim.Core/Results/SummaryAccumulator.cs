@@ -1,4 +1,5 @@
 using MathNet.Numerics.Statistics;
+using RiskSim.Core.Threading;
 using RiskSim.Core.Time;
 
 namespace RiskSim.Core.Results;
@@ -160,54 +161,18 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
         }
 
         var rows = new SummaryRow[years.Count * FiguresPerFy];
-        if (maxDegreeOfParallelism == 1 || rows.Length == 1)
-        {
-            var values = Scratch();
-            for (int k = 0; k < rows.Length; k++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                rows[k] = SummariseColumn(k, values);
-            }
 
-            return rows;
-        }
-
-        // A fixed set of workers (this thread and maxDegreeOfParallelism − 1 more), each with one column
-        // buffer, take columns from a shared counter: memory is one column per worker. (A Parallel.For with a
-        // per-task buffer allocated a new column each time it replaced a task: ~7 per build, 8 MB each at 10⁶ trials.)
-        // One failure is reported whatever the threads: the first column's in row order.
-        var failures = new Exception?[rows.Length];
-        int next = -1;
-        void Work(double[] values)
-        {
-            for (int k = Interlocked.Increment(ref next); k < rows.Length && !cancellationToken.IsCancellationRequested; k = Interlocked.Increment(ref next))
-            {
-                try
-                {
-                    rows[k] = SummariseColumn(k, values);
-                }
-                catch (Exception e)
-                {
-                    failures[k] = e;
-                }
-            }
-        }
-
-        int helpers = Math.Min(maxDegreeOfParallelism, rows.Length) - 1;
-        var tasks = new Task[helpers];
-        for (int h = 0; h < helpers; h++)
-        {
-            tasks[h] = Task.Factory.StartNew(() => Work(new double[count]), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-
-        Work(Scratch());
-        Task.WaitAll(tasks);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (Array.Find(failures, e => e is not null) is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-        }
-
+        // A fixed set of workers, each with one column buffer (one of them the accumulator's own): memory
+        // is one column per worker. (A Parallel.For with a per-task buffer allocated a new column each
+        // time it replaced a task: ~7 per build, 8 MB each at 10⁶ trials.) One failure is reported
+        // whatever the threads: the first column's in row order.
+        int buffers = 0;
+        ParallelWork.ForEach(
+            rows.Length,
+            maxDegreeOfParallelism,
+            () => Interlocked.Increment(ref buffers) == 1 ? Scratch() : new double[count],
+            (k, values) => rows[k] = SummariseColumn(k, values),
+            cancellationToken);
         return rows;
     }
 

@@ -35,4 +35,45 @@ public sealed class ParallelWorkTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ParallelWork.RunAll([], 0));
         Assert.Throws<ArgumentNullException>(() => ParallelWork.RunAll(null!, 1));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Each_worker_makes_its_state_once_and_every_item_runs_once(int threads)
+    {
+        int states = 0;
+        var ran = new int[50];
+        ParallelWork.ForEach(
+            ran.Length,
+            threads,
+            () => new object[] { Interlocked.Increment(ref states) },
+            (k, state) =>
+            {
+                Assert.NotNull(state);
+                Interlocked.Increment(ref ran[k]);
+            });
+        Assert.InRange(states, 1, threads);
+        Assert.All(ran, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public void Cancellation_stops_between_items_and_is_thrown()
+    {
+        using var cancel = new CancellationTokenSource();
+        int ran = 0;
+        Assert.Throws<OperationCanceledException>(() => ParallelWork.ForEach(
+            100,
+            1,
+            () => 0,
+            (k, _) =>
+            {
+                ran++;
+                if (k == 4)
+                {
+                    cancel.Cancel();
+                }
+            },
+            cancel.Token));
+        Assert.Equal(5, ran);
+    }
 }
