@@ -91,17 +91,30 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         {
             () => SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted),
             () => PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, scenario.Reference, meta),
-            () => RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName)),
         };
-        foreach (var exporter in settings.FileExporters)
-        {
-            writers.Add(() => exporter.Write(result, directory.PathFor(exporter.FileName)));
-        }
+        writers.AddRange(ResultFileWriters(result, directory, settings.FileExporters));
 
         ParallelWork.RunAll(writers, options.Threads);
 
         directory.Commit(meta, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// The writers of the files read from the finished result: <c>result.json</c>, then each exporter's
+    /// file (the report, the workbook), as <c>run</c> and <c>merge</c> write them.
+    /// </summary>
+    /// <param name="result">The finished result.</param>
+    /// <param name="directory">The results folder being written.</param>
+    /// <param name="exporters">The file exporters asked for.</param>
+    public static IEnumerable<Action> ResultFileWriters(RunResult result, ResultsDirectory directory, IEnumerable<IRunResultFileExporter> exporters)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(exporters);
+        return exporters
+            .Select(e => (Action)(() => e.Write(result, directory.PathFor(e.FileName))))
+            .Prepend(() => RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName)));
     }
 
     /// <summary>

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using RiskSim.Analysis;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
 using RiskSim.Core.Threading;
 using RiskSim.Output;
 using RiskSim.Output.Shards;
-using RiskSim.Report;
 using Spectre.Console;
 
 namespace RiskSim.Cli.Commands;
@@ -180,9 +180,6 @@ public static class MergeCommand
         var plan = PlanRunner.Run(input.Model);
         var result = RunResultBuilder.Build(
             input.Scenario, input.Model, plan, merged.Meta, merged.Summary, merged.Coverages, merged.Positions, merged.Fan!, merged.Unadjusted);
-        IRunResultFileExporter[] exporters = xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()];
-        var writers = new List<Action> { () => RunResultJson.WriteFile(result, directory.PathFor(RunResultJson.FileName)) };
-        writers.AddRange(exporters.Select(e => (Action)(() => e.Write(result, directory.PathFor(e.FileName)))));
-        ParallelWork.RunAll(writers, threads);
+        ParallelWork.RunAll([.. MonteCarloJob.ResultFileWriters(result, directory, RunCommand.FileExporters(xlsx))], threads);
     }
 }

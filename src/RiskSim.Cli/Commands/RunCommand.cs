@@ -157,7 +157,7 @@ public static class RunCommand
             Precision = precision,
             ContingencyGbp = contingencyGbp,
             Progress = quiet ? null : TrialProgress.ForConsole(options.Trials, error),
-            FileExporters = xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()],
+            FileExporters = FileExporters(xlsx),
         };
 
         RunResult result;
@@ -191,6 +191,11 @@ public static class RunCommand
         RunSummary.Write(console, result, options with { Trials = (int)result.Metadata.Trials }, clock.Elapsed, outputDirectory);
         return 0;
     }
+
+    /// <summary>The file exporters of a run (and of a merge): the HTML report, and the workbook with <c>--xlsx</c>.</summary>
+    /// <param name="xlsx">Whether <c>--xlsx</c> was given.</param>
+    public static IReadOnlyList<IRunResultFileExporter> FileExporters(bool xlsx) =>
+        xlsx ? [new HtmlReportExporter(), new RiskSim.Excel.ExcelWorkbookExporter()] : [new HtmlReportExporter()];
 
     /// <summary><c>--shard I/N</c>: runs the shard's trials into <c>OUT/shard=I</c> (its own lock and existing-folder rules).</summary>
     private static int ExecuteShard(IAnsiConsole console, TextWriter error, ScenarioInput input, RunOptions options, ShardSpec shard, RunMetadata meta, PlanResult plan, string shardDirectory, bool force, bool quiet, CancellationToken cancellationToken)
