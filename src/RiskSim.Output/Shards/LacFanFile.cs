@@ -53,12 +53,10 @@ public static class LacFanFile
     public static LacFanAccumulator Read(string path, long trials)
     {
         var cells = new List<(int Month, int Lac, long Trials)>();
-        int months;
+        int months = 0;
         try
         {
-            using var stream = File.OpenRead(path);
-            var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-            try
+            ShardParquet.Read(path, (reader, field) =>
             {
                 if (!reader.CustomMetadata.TryGetValue(MonthsKey, out string? monthsText)
                     || !int.TryParse(monthsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out months)
@@ -67,13 +65,9 @@ public static class LacFanFile
                     throw new ShardSetException($"{path}: no valid {MonthsKey} in its metadata; run the shard again.");
                 }
 
-                var fields = reader.Schema.GetDataFields();
-                DataField Field(DataField wanted) =>
-                    fields.FirstOrDefault(f => f.Name == wanted.Name && f.ClrType == wanted.ClrType)
-                    ?? throw new ShardSetException($"{path}: no column {wanted.Name}.");
-                var monthField = Field(MonthField);
-                var lacField = Field(LacField);
-                var trialsField = Field(TrialsField);
+                var monthField = field(MonthField);
+                var lacField = field(LacField);
+                var trialsField = field(TrialsField);
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
@@ -81,19 +75,15 @@ public static class LacFanFile
                     var month = new int[n];
                     var lac = new int[n];
                     var count = new long[n];
-                    group.ReadAsync<int>(monthField, month.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    group.ReadAsync<int>(lacField, lac.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    group.ReadAsync<long>(trialsField, count.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    ShardParquet.Column<int>(group, monthField, month);
+                    ShardParquet.Column<int>(group, lacField, lac);
+                    ShardParquet.Column<long>(group, trialsField, count);
                     for (int k = 0; k < n; k++)
                     {
                         cells.Add((month[k], lac[k], count[k]));
                     }
                 }
-            }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ParquetException)
         {

@@ -1,5 +1,3 @@
-using Parquet;
-using Parquet.Schema;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
 using RiskSim.Core.Time;
@@ -165,17 +163,11 @@ public static class ShardMerge
         foreach (var shard in set.Shards)
         {
             string path = Path.Combine(shard.Folder, UnadjustedParquetSink.FileName);
-            using var stream = File.OpenRead(path);
-            var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-            try
+            ShardParquet.Read(path, (reader, field) =>
             {
-                var fields = reader.Schema.GetDataFields();
-                DataField Field(DataField wanted) =>
-                    fields.FirstOrDefault(f => f.Name == wanted.Name && f.ClrType == wanted.ClrType)
-                    ?? throw new ShardSetException($"{path}: no column {wanted.Name}.");
-                var trialField = Field(UnadjustedParquetSink.TrialField);
-                var cumulativeField = Field(UnadjustedParquetSink.CumulativeField);
-                var breakevenField = Field(UnadjustedParquetSink.BreakevenField);
+                var trialField = field(UnadjustedParquetSink.TrialField);
+                var cumulativeField = field(UnadjustedParquetSink.CumulativeField);
+                var breakevenField = field(UnadjustedParquetSink.BreakevenField);
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
@@ -186,9 +178,9 @@ public static class ShardMerge
                     }
 
                     var trial = new long[n];
-                    group.ReadAsync<long>(trialField, trial.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    group.ReadAsync<double>(cumulativeField, cumulative.AsMemory((int)next, n)).AsTask().GetAwaiter().GetResult();
-                    group.ReadAsync<int>(breakevenField, breakeven.AsMemory((int)next, n)).AsTask().GetAwaiter().GetResult();
+                    ShardParquet.Column<long>(group, trialField, trial);
+                    ShardParquet.Column<double>(group, cumulativeField, cumulative.AsMemory((int)next, n));
+                    ShardParquet.Column<int>(group, breakevenField, breakeven.AsMemory((int)next, n));
                     for (int k = 0; k < n; k++)
                     {
                         if (trial[k] != next + k)
@@ -199,11 +191,7 @@ public static class ShardMerge
 
                     next += n;
                 }
-            }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
+            });
         }
 
         if (next != total)
