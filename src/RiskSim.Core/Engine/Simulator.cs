@@ -729,22 +729,7 @@ internal static class Simulator
         Array.Clear(movesOut);
         Array.Clear(movesIn);
 
-        double lambda = ws.Lambda[m];
-        double[] entryShare = ws.EntryShare;
-        if (programme)
-        {
-            double growth = Math.Max(0.0, lambda - ws.Lambda[0]);
-            if (ws.AnyTargetedEntries)
-            {
-                // Only some types' entrants are diverted: the total and the mix both change.
-                lambda = EntryTargeting.Rate(ws, lambda, growth);
-                entryShare = ws.ProgrammeEntryShare;
-            }
-            else
-            {
-                lambda = (lambda - ((1.0 - ws.GrowthKept) * growth)) * ws.DiversionFactor;
-            }
-        }
+        double lambda = EntryRate(ws, m, programme, out double[] entryShare);
 
         double entries = TFlows.Entries(u[0], lambda, model.EntryDispersion ?? double.PositiveInfinity);
 
@@ -801,21 +786,9 @@ internal static class Simulator
         unchecked
         {
             int types = model.Types;
-            double lambda = ws.Lambda[m];
-            double[] entryShare = ws.EntryShare;
+            double lambda = EntryRate(ws, m, programme, out double[] entryShare);
             if (programme)
             {
-                double growth = Math.Max(0.0, lambda - ws.Lambda[0]);
-                if (ws.AnyTargetedEntries)
-                {
-                    lambda = EntryTargeting.Rate(ws, lambda, growth);
-                    entryShare = ws.ProgrammeEntryShare;
-                }
-                else
-                {
-                    lambda = ProgrammeLambda(ws, m, ws.DiversionFactor, ws.GrowthKept);
-                }
-
                 ws.WorldDiversionFactor[world] = ws.DiversionFactor;
                 ws.WorldGrowthKept[world] = ws.GrowthKept;
             }
@@ -856,6 +829,30 @@ internal static class Simulator
             ws.WorldSplitLast[world] = last;
             ws.WorldHoldsAny[world] = holdsAny;
         }
+    }
+
+    /// <summary>
+    /// A world's expected entries in month <paramref name="m"/> and the mix they split by, shared by
+    /// <see cref="Step{TFlows}"/> and <see cref="PrepareWorld"/>: the do-nothing world's are the
+    /// scenario's; a programme world's are diverted, by type when only some types' entrants are
+    /// (then the total and the mix both change), else as <see cref="ProgrammeLambda"/>.
+    /// </summary>
+    private static double EntryRate(TrialWorkspace ws, int m, bool programme, out double[] entryShare)
+    {
+        double lambda = ws.Lambda[m];
+        entryShare = ws.EntryShare;
+        if (!programme)
+        {
+            return lambda;
+        }
+
+        if (ws.AnyTargetedEntries)
+        {
+            entryShare = ws.ProgrammeEntryShare;
+            return EntryTargeting.Rate(ws, lambda, Math.Max(0.0, lambda - ws.Lambda[0]));
+        }
+
+        return ProgrammeLambda(ws, m, ws.DiversionFactor, ws.GrowthKept);
     }
 
     /// <summary>
