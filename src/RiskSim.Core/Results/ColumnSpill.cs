@@ -4,22 +4,38 @@ namespace RiskSim.Core.Results;
 
 /// <summary>
 /// An append-only temporary file of double columns, written a block of rows at a time and read back
-/// one whole column at a time. Each block is stored column after column ([column][row of block]), so a
-/// column is read back with one positioned read per block and no seeking through other columns' rows.
+/// one whole column at a time. Blocks are gathered in memory into chunks of up to <see cref="ChunkRows"/>
+/// rows, and each chunk is stored column after column ([column][row of chunk]), so a column is read back
+/// with one positioned read per chunk and no seeking through other columns' rows.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The file is removed from its folder as soon as it is opened (on Unix; on Windows it is deleted when
 /// closed), so a killed process leaves nothing behind and a results folder never lists it. Its pages
 /// live in the operating system's file cache, which is not the process's memory: what the process holds
-/// is one block of rows while writing and one column while reading.
+/// is one block of rows and one chunk while writing, and one column while reading.
+/// </para>
+/// <para>
+/// Why chunks: the run hands over blocks of 64 trials; stored one by one, a column read back took a
+/// system call per 512 bytes (15,625 a column at 10⁶ trials, 1.8 million for the 114 columns of a
+/// Staffordshire summary), and writing took one per block. A chunk of 4,096 rows makes it 245 reads
+/// of 32 KB a column, for a fixed 4,096 × columns × 8 bytes of memory (3.7 MB for 114 columns). The
+/// gain is modest: a 10⁶-trial run's kernel CPU went from 2.5 s to 2.1 s (one run each).
+/// </para>
 /// </remarks>
 internal sealed class ColumnSpill : IDisposable
 {
     private readonly Microsoft.Win32.SafeHandles.SafeFileHandle handle;
     private readonly List<(long Offset, int Rows)> blocks = [];
+    private readonly Lock flushing = new();
     private double[] transposed = [];
+    private double[] chunk = [];
+    private int chunkRows;
     private long length;
     private int pendingRows;
+
+    /// <summary>Rows gathered in memory before they are written (the chunk's capacity; a larger block is written alone).</summary>
+    internal const int ChunkRows = 4096;
 
     /// <summary>Creates an empty spill file of <paramref name="columns"/> columns in <paramref name="directory"/>.</summary>
     internal ColumnSpill(int columns, string directory)
@@ -58,7 +74,7 @@ internal sealed class ColumnSpill : IDisposable
         return transposed.AsSpan(0, size);
     }
 
-    /// <summary>Appends the block filled through <see cref="NextBlock"/>.</summary>
+    /// <summary>Appends the block filled through <see cref="NextBlock"/> (to the chunk in memory, written when full).</summary>
     internal void Append()
     {
         int rows = pendingRows;
@@ -68,11 +84,67 @@ internal sealed class ColumnSpill : IDisposable
             return;
         }
 
+        if (rows > ChunkRows)
+        {
+            // A block larger than a chunk is stored as it is, after what is gathered.
+            Flush();
+            Write(transposed, rows);
+        }
+        else
+        {
+            if (chunkRows + rows > ChunkRows)
+            {
+                Flush();
+            }
+
+            if (chunk.Length == 0)
+            {
+                chunk = new double[checked(ChunkRows * Columns)];
+            }
+
+            // Column c of the block goes after column c's rows so far: [column][row of chunk].
+            for (int c = 0; c < Columns; c++)
+            {
+                transposed.AsSpan(c * rows, rows).CopyTo(chunk.AsSpan((c * ChunkRows) + chunkRows, rows));
+            }
+
+            Volatile.Write(ref chunkRows, chunkRows + rows);
+        }
+
+        Rows = checked(Rows + rows);
+    }
+
+    /// <summary>Writes the rows gathered in memory (if any) as one stored block.</summary>
+    private void Flush()
+    {
+        int rows = chunkRows;
+        if (rows == 0)
+        {
+            return;
+        }
+
+        if (rows < ChunkRows)
+        {
+            // A part-filled chunk: close the gaps so that its columns are stored back to back, as a
+            // block of `rows` rows. Each column moves down (c × rows <= c × ChunkRows), in column order,
+            // so no column is overwritten before it has moved; CopyTo allows the overlap.
+            for (int c = 1; c < Columns; c++)
+            {
+                chunk.AsSpan(c * ChunkRows, rows).CopyTo(chunk.AsSpan(c * rows, rows));
+            }
+        }
+
+        Write(chunk, rows);
+        Volatile.Write(ref chunkRows, 0);
+    }
+
+    /// <summary>Stores <paramref name="rows"/> rows laid out [column][row] at the start of <paramref name="source"/> as the next block.</summary>
+    private void Write(double[] source, int rows)
+    {
         int size = rows * Columns;
-        RandomAccess.Write(handle, MemoryMarshal.AsBytes(transposed.AsSpan(0, size)), length);
+        RandomAccess.Write(handle, MemoryMarshal.AsBytes(source.AsSpan(0, size)), length);
         blocks.Add((length, rows));
         length += (long)size * sizeof(double);
-        Rows = checked(Rows + rows);
     }
 
     /// <summary>Reads column <paramref name="column"/> of every row so far into the start of <paramref name="destination"/>.</summary>
@@ -82,6 +154,15 @@ internal sealed class ColumnSpill : IDisposable
         if (destination.Length < Rows)
         {
             throw new ArgumentException($"needs room for {Rows} rows.", nameof(destination));
+        }
+
+        // Rows still in memory are written first, once (several columns may be read at once).
+        if (Volatile.Read(ref chunkRows) != 0)
+        {
+            lock (flushing)
+            {
+                Flush();
+            }
         }
 
         int at = 0;

@@ -234,8 +234,7 @@ public sealed class SummaryAccumulator : ITrialSink, IDisposable
     internal static SummaryRow Summarise(FinancialYear fy, string metric, double[] values)
     {
         // Mean and sd before sorting, summing in trial order, so the bits do not depend on anything else.
-        double mean = values.Mean();
-        double sd = values.Length > 1 ? values.StandardDeviation() : 0.0;
+        var (mean, sd) = ColumnMoments.Of(values);
         foreach (double statistic in (ReadOnlySpan<double>)[mean, sd])
         {
             // Finite values can still have an infinite mean or sd (values near 1e308); never write one.

@@ -49,7 +49,7 @@ public static class UnadjustedSummary
                 flags[t] = index >= 0 && index <= fy ? 1.0 : 0.0;
             }
 
-            breakeven[fy] = flags.Mean();
+            breakeven[fy] = ColumnMoments.Of(flags).Mean;
         }
 
         var row = SummaryAccumulator.Summarise(years[^1], Metric.CumulativePositionGbp.ColumnName(), horizonCumulativeGbp);
