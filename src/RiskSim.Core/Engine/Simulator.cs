@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RiskSim.Core.Random;
 using RiskSim.Core.Results;
@@ -1043,6 +1044,7 @@ internal static class Simulator
     }
 
     /// <summary>Item <paramref name="item"/>'s lane-major parameters for the first <paramref name="worlds"/> worlds (0 in the other lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> LoadLanes(double[] laneMajor, int item, int worlds) =>
         Vector256.Create(laneMajor.AsSpan(item * TrialWorkspace.Lanes, TrialWorkspace.Lanes))
         & Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)worlds));
@@ -1069,6 +1071,7 @@ internal static class Simulator
     /// competing risks: if the rates add to more than 1, all are scaled by <paramref name="scale"/> to
     /// share the month.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ExitProbability(CompiledModel model, TrialWorkspace ws, int k, int m, bool programme, ref int p, out double scale)
     {
         double h = ws.ExitRate[k] * (programme ? 1 + ws.Uplift[k] : 1.0);
@@ -1090,6 +1093,7 @@ internal static class Simulator
     }
 
     /// <summary>A conditional probability, <paramref name="rate"/> of what is left (a step-down among the children who did not leave, a type's share of the mix not yet split); 0 when nothing is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Conditional(double rate, double leftProbability) =>
         leftProbability > 0 ? Math.Clamp(rate / leftProbability, 0.0, 1.0) : 0.0;
 
@@ -1105,6 +1109,7 @@ internal static class Simulator
     /// unheld type takes the rest. When every type is held, the usual mix spreads any surplus over all
     /// of them rather than lose children. Returns the number of conditional draws.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PlanSplit(
         TrialWorkspace ws,
         double[] entryShare,

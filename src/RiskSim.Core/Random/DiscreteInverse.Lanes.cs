@@ -45,6 +45,7 @@ public static partial class DiscreteInverse
     /// lane w's variate equals <c>Binomial(u, (int)n[w], p[w], ref caches[w · stride])</c>. Lanes at and
     /// above <paramref name="lanes"/> are 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> BinomialLanes(double u, Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride)
     {
         if (!(u >= 0.0 && u < 1.0))
@@ -79,6 +80,7 @@ public static partial class DiscreteInverse
     /// every lane of both searches from 0, the two walks run as one, A in the low four lanes and B in
     /// the high four, so a month pays one walk's fixed cost (set-up, the mispredicted exit) for two draws.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void BinomialLanesPair(
         double uA, Vector256<double> nA, Vector256<double> pA, Span<BinomialLogCache> cachesA,
         double uB, Vector256<double> nB, Vector256<double> pB, Span<BinomialLogCache> cachesB,
@@ -150,6 +152,7 @@ public static partial class DiscreteInverse
     /// which are never live): the start logarithms from the caches, then scalar <see cref="Math.Exp"/>
     /// as the scalar search computes it (once per distinct n·ln(1 − p): equal arguments give equal results).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> BinomialStartLanes(Vector256<double> n, Vector256<double> p, int lanes, Span<BinomialLogCache> caches, int stride) =>
         StartLanes(n, p, p, lanes, caches, stride);
 
@@ -158,6 +161,7 @@ public static partial class DiscreteInverse
     /// scalar search computes it, with the logarithm from each lane's cache (keyed on p): from 0,
     /// <paramref name="smaller"/> is p; from n (p &gt; ½), it is 1 − p. 1 in lanes at and above <paramref name="lanes"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> StartLanes(Vector256<double> n, Vector256<double> p, Vector256<double> smaller, int lanes, Span<BinomialLogCache> caches, int stride)
     {
         double log0 = LaneLog(ref caches[0], p.GetElement(0), smaller.GetElement(0));
@@ -291,6 +295,7 @@ public static partial class DiscreteInverse
     /// k (the step ratio without its q, the same for every lane and every month; see
     /// <see cref="NegativeBinomialStepRatios"/>); past its end the ratio is computed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> NegativeBinomialLanes(double u, Vector256<double> mean, double dispersion, int lanes, ReadOnlySpan<double> ratios)
     {
         if (!(u >= 0.0 && u < 1.0))
@@ -339,6 +344,17 @@ public static partial class DiscreteInverse
             }
         }
 
+        return NegativeBinomialLanesGeneral(u, mean, dispersion, lanes, ratios);
+    }
+
+    /// <summary>
+    /// <see cref="NegativeBinomialLanes"/> for any arguments: Poisson lanes, means searched from the
+    /// mode, invalid ones, twins. Kept out of line so that the common path above, which the month loop
+    /// inlines, carries no stack buffers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> NegativeBinomialLanesGeneral(double u, Vector256<double> mean, double dispersion, int lanes, ReadOnlySpan<double> ratios)
+    {
         bool poisson = double.IsPositiveInfinity(dispersion);
         Span<double> result = stackalloc double[MaxLanes];
         Span<double> pmf0 = stackalloc double[MaxLanes];
@@ -439,6 +455,7 @@ public static partial class DiscreteInverse
     private static Vector256<double> Load(ReadOnlySpan<double> four) => Vector256.Create(four);
 
     /// <summary>The lanes' mask: all bits set in the lanes of <paramref name="bits"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> LaneMask(int bits) =>
         Vector256.Create(
             (bits & 1) != 0 ? -1L : 0L,
@@ -451,6 +468,7 @@ public static partial class DiscreteInverse
     /// count k: a lane stops (with k) at the scalar search's returns, F(k) &gt; u, k = n, or a sum that
     /// no longer grows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> BinomialFromZeroLanes(double u, Vector256<double> n, Vector256<double> odds, Vector256<double> pmf, int live)
     {
         var uu = Vector256.Create(u);
@@ -484,6 +502,7 @@ public static partial class DiscreteInverse
     /// <see cref="BinomialFromZeroLanes(double, Vector256{double}, Vector256{double}, Vector256{double}, int)"/>
     /// in eight lanes, each with its own uniform (two draws' worlds): the same operations per lane.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> BinomialFromZeroLanes(Vector512<double> uu, Vector512<double> n, Vector512<double> odds, Vector512<double> pmf, int live)
     {
         var one = Vector512.Create(1.0);
@@ -516,6 +535,7 @@ public static partial class DiscreteInverse
     /// own n, accumulating the upper tail, and stops (with its k) at the scalar search's breaks: k = 0,
     /// 1 − P(X ≥ k) ≤ u, or an upper-tail sum that no longer grows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> BinomialFromNLanes(double u, Vector256<double> n, Vector256<double> inverseOdds, Vector256<double> pmf, int live)
     {
         var uu = Vector256.Create(u);
@@ -578,6 +598,7 @@ public static partial class DiscreteInverse
     /// (x + k)/(x + 1) is the same in every lane (one dispersion), so it comes from
     /// <paramref name="ratios"/> (or one scalar division past its end) and only q differs by lane.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> NegativeBinomialFromZeroLanes(
         double u, double dispersion, Vector256<double> q, Vector256<double> pmf, int live, ReadOnlySpan<double> ratios)
     {

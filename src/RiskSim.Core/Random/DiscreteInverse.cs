@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace RiskSim.Core.Random;
@@ -247,6 +248,7 @@ public static partial class DiscreteInverse
     }
 
     /// <summary>ln(1 − <paramref name="smaller"/>) for probability <paramref name="p"/>, from the cache when it holds <paramref name="p"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double StartLog(ref BinomialLogCache cache, double p, double smaller)
     {
         if (p != cache.P)
