@@ -34,6 +34,13 @@ namespace RiskSim.Core.Random;
 /// machine (median 73.3 against 72.4 µs a trial; the JIT calls it out of line), nor did an inlined
 /// degree-13 polynomial exp of our own (a 14-step dependent chain).
 /// </para>
+/// <para>
+/// <b>Inlining.</b> The CLI runs without dynamic PGO (its tier-1 recompiles cost JIT time that
+/// competes with the trials), and without PGO the JIT does not inline these walks into the month
+/// loop on its own: the entry points, their start values and the walks from 0 and from n carry
+/// <see cref="MethodImplOptions.AggressiveInlining"/>, the rare general cases stay out of line.
+/// Months probe: 95 µs a trial without PGO and without the hints, 74 µs with the hints (72 µs with PGO).
+/// </para>
 /// </remarks>
 public static partial class DiscreteInverse
 {
