@@ -39,15 +39,16 @@ public sealed record ResultsManifest(
     /// <summary>Value of <see cref="Format"/> written by this version.</summary>
     public const string CurrentFormat = "risksim/results-manifest/1";
 
-    private static readonly JsonSerializerOptions Json = new()
+    // Source-generated metadata (no reflection emit) over these options, which alone define the format.
+    private static readonly ResultsManifestJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    });
 
     /// <summary>The manifest as JSON text.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.ResultsManifest);
 
     /// <summary>
     /// Reads <c>_manifest.json</c> of <paramref name="folder"/>; null when there is none (the folder
@@ -64,7 +65,7 @@ public sealed record ResultsManifest(
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<ResultsManifest>(File.ReadAllText(path), Json);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllText(path), Json.ResultsManifest);
             if (manifest is null || manifest.Format != CurrentFormat || manifest.Files is null)
             {
                 throw new InvalidDataException($"{path} is not a RiskSim results manifest ({CurrentFormat}).");

@@ -16,8 +16,15 @@ public sealed class RunResultJson : IRunResultFileExporter
     /// <summary>The file's name in a results folder.</summary>
     public const string FileName = "result.json";
 
-    /// <summary>The serializer settings used both ways.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
+    /// <summary>
+    /// The serializer settings used both ways. Their type information comes from source-generated
+    /// metadata (<see cref="RunResultJsonContext"/>), not reflection; they are read-only.
+    /// </summary>
+    public static JsonSerializerOptions Options => Json.Options;
+
+    // The context is built over these options (which makes it their type information resolver), so the
+    // options alone define the file's format and the generated metadata only replaces reflection.
+    private static readonly RunResultJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
@@ -27,7 +34,7 @@ public sealed class RunResultJson : IRunResultFileExporter
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new FinancialYearJsonConverter() },
         RespectNullableAnnotations = true,
-    };
+    });
 
     /// <inheritdoc />
     string IRunResultFileExporter.FileName => FileName;
@@ -41,12 +48,12 @@ public sealed class RunResultJson : IRunResultFileExporter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        JsonSerializer.Serialize(stream, result, Options);
+        JsonSerializer.Serialize(stream, result, Json.RunResult);
         stream.Flush(flushToDisk: true);
     }
 
     /// <summary>The JSON text of <paramref name="result"/>.</summary>
-    public static string ToJson(RunResult result) => JsonSerializer.Serialize(result, Options);
+    public static string ToJson(RunResult result) => JsonSerializer.Serialize(result, Json.RunResult);
 
     /// <summary>Loads a <c>result.json</c>.</summary>
     /// <param name="path">The file, or a results folder holding one.</param>
@@ -62,8 +69,14 @@ public sealed class RunResultJson : IRunResultFileExporter
         using var stream = File.OpenRead(path);
         try
         {
-            return JsonSerializer.Deserialize<RunResult>(stream, Options)
+            var result = JsonSerializer.Deserialize(stream, Json.RunResult)
                 ?? throw new InvalidDataException($"{path}: holds null, not a run result.");
+
+            // Generated metadata builds a RunResult with one object initializer, which sets an init-only member
+            // the file lacks to null instead of leaving its initializer's value (dotnet/runtime#84484), as
+            // reflection did. Sensitivity is the one such member with a value ([]): a file without it (older,
+            // or written by hand) reads with none.
+            return result.Sensitivity is null ? result with { Sensitivity = [] } : result;
         }
         catch (JsonException e)
         {

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using RiskSim.Analysis;
 using RiskSim.Core.Engine;
 using RiskSim.Core.Results;
 using RiskSim.Core.Results.Run;
+using RiskSim.Core.Time;
 using RiskSim.Output;
 using RiskSim.Scenarios;
 using RiskSim.Tests.Cli;
@@ -79,6 +81,52 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
         string text = File.ReadAllText(path);
         Assert.Contains("\"fy\": \"2019/20\"", text, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 17", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Result_json_keeps_pounds_nan_and_fy_labels_and_reads_them_back()
+    {
+        SensitivityRow[] rows =
+        [
+            new("realisation_factor", "cumulative_position_gbp", null, "spearman", double.NaN, null, 0.5),
+            new("realisation_factor", "position_gbp", new FinancialYear(2019), "sobol_total", 0.25, 0.2, 0.3),
+        ];
+        var result = run.Result with
+        {
+            Scenario = run.Result.Scenario with { Source = "Cabinet paper – £5.1m" },
+            Sensitivity = rows,
+        };
+
+        string text = RunResultJson.ToJson(result);
+        Assert.Contains("  \"metadata\": {", text, StringComparison.Ordinal);
+        Assert.Contains("\"source\": \"Cabinet paper – £5.1m\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"value\": \"NaN\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"fy\": null", text, StringComparison.Ordinal);
+        Assert.Contains("\"fy\": \"2019/20\"", text, StringComparison.Ordinal);
+
+        string path = Path.Combine(run.Folder["formats"], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        var read = RunResultJson.Read(path);
+        Assert.Equal(rows, read.Sensitivity);
+        Assert.Equal(text, RunResultJson.ToJson(read));
+    }
+
+    [Fact]
+    public void A_result_json_without_sensitivity_reads_with_none()
+    {
+        // The member is optional (a file written by hand, or before sensitivity rows were stored). The
+        // source-generated reader would leave it null; RunResultJson.Read gives the property's default.
+        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        Assert.True(json.Remove("sensitivity"));
+        string path = Path.Combine(run.Folder["no-sensitivity"], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString());
+
+        var read = RunResultJson.Read(path);
+        Assert.NotNull(read.Sensitivity);
+        Assert.Empty(read.Sensitivity);
+        Assert.Equal(RunResultJson.ToJson(run.Result), RunResultJson.ToJson(read));
     }
 
     [Fact]
