@@ -12,6 +12,14 @@ namespace RiskSim.Core.Engine;
 /// One trial: sets the inputs, then steps the programme world and the do-nothing world month by
 /// month on the same uniforms, and fills the per-FY rows (see docs/model.md for the equations).
 /// </summary>
+/// <remarks>
+/// The month loop's methods that are not inlined carry <see cref="MethodImplOptions.AggressiveOptimization"/>:
+/// their vector code is not ReadyToRun-precompiled, and the CLI runs without dynamic PGO, so tiering
+/// would only add a tier-0 compile, on-stack replacement and a tier-1 recompile (on the JIT's thread,
+/// competing with the trials) before the same optimised code. Marking them instead of turning quick
+/// JIT for loops off process-wide keeps the start-up of small runs (100 trials: 0.37 s against 0.44 s);
+/// 50,000 trials on two threads: 2.66 s marked, 2.68 s with quick JIT for loops off, 2.78 s with neither.
+/// </remarks>
 internal static class Simulator
 {
     /// <summary>Average weeks in a month: weekly cost × 52 / 12.</summary>
@@ -326,6 +334,7 @@ internal static class Simulator
     /// programme's effects, so that world's do-nothing world, standstill and spend are this trial's
     /// own, and its rows equal bit for bit those of a separate pass with the factor held at plan.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run<TFlows>(
         CompiledModel model,
         TrialWorkspace ws,
@@ -540,6 +549,7 @@ internal static class Simulator
     /// below (a + 2b + 3) · 2⁻⁵³: at most 44 · 2⁻⁵³ ≈ 4.9e-15 up to 240 months (the tests check 1e-14
     /// against Math.Pow). An inflation of 0 gives the cost exactly in every month (every factor is 1).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void FillPricePath(double cost, double inflation, Span<double> path)
     {
         double y = 1 + inflation;
@@ -642,6 +652,7 @@ internal static class Simulator
     }
 
     /// <summary>Programme-world rates for month <paramref name="m"/>, from each effect's actual start and ramp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SetProgrammeRates(CompiledModel model, TrialWorkspace ws, int m, double[] effectSize)
     {
         double diversion = 1.0;
@@ -778,6 +789,7 @@ internal static class Simulator
     /// <param name="programme">Whether the world runs the programme (its rates from <see cref="SetProgrammeRates"/>).</param>
     /// <param name="lambdaOnly">Set only the expected entries: the caller knows the other parameters equal
     /// last month's (unless a targeted diversion reshapes the entry mix, which follows the entries).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PrepareWorld(CompiledModel model, TrialWorkspace ws, int m, int world, bool programme, bool lambdaOnly)
     {
         // unchecked: indices here are bounded by the compiled model's types, pairs and months (checked
@@ -876,6 +888,7 @@ internal static class Simulator
     /// in the same order. When <paramref name="perWorldFlows"/> is set (a trace), the flows are also
     /// left in the per-world arrays (<see cref="TrialWorkspace.WorldExits"/> and the rest).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StepWorlds(CompiledModel model, TrialWorkspace ws, int worlds, bool perWorldFlows)
     {
         // unchecked: bounded indices, as in PrepareWorld.
@@ -985,6 +998,7 @@ internal static class Simulator
     /// conditional binomials over its own remaining types, draw s for all worlds at uniform slot 1 + s
     /// (a world with fewer draws has no trials in the later ones), then the last type takes the rest.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SplitHeld(TrialWorkspace ws, int types, int worlds, ref Vector256<double> remaining)
     {
         // unchecked: bounded indices, as in PrepareWorld.
