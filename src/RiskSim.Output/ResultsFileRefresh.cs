@@ -30,7 +30,20 @@ public static class ResultsFileRefresh
 
         string final = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         using var held = ResultsFolderLock.Acquire(final);
-        var manifest = ResultsManifest.Read(final) ?? throw new ResultsFolderException(
+        ResultsManifest? read;
+        try
+        {
+            read = ResultsManifest.Read(final);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ResultsFolderException(
+                ResultsFolderProblem.NotReplaceable,
+                $"{e.Message} So {folder} holds no complete result set; nothing was changed. Run `risksim run` again.",
+                e);
+        }
+
+        var manifest = read ?? throw new ResultsFolderException(
             ResultsFolderProblem.NotReplaceable,
             $"{folder}: has no {ResultsDirectory.ManifestFileName}, so it holds no complete result set; nothing was changed. Run `risksim run` again.");
 

@@ -71,6 +71,11 @@ public sealed record ResultsManifest(
                 throw new InvalidDataException($"{path} is not a RiskSim results manifest ({CurrentFormat}).");
             }
 
+            if (JsonNullCheck.FirstNull(manifest, Json.ResultsManifest) is { } missing)
+            {
+                throw new InvalidDataException($"{path} is not a RiskSim results manifest ({CurrentFormat}): {missing} is missing or null.");
+            }
+
             return manifest;
         }
         catch (JsonException e)

@@ -76,7 +76,17 @@ public sealed class RunResultJson : IRunResultFileExporter
             // the file lacks to null instead of leaving its initializer's value (dotnet/runtime#84484), as
             // reflection did. Sensitivity is the one such member with a value ([]): a file without it (older,
             // or written by hand) reads with none.
-            return result.Sensitivity is null ? result with { Sensitivity = [] } : result;
+            if (result.Sensitivity is null)
+            {
+                result = result with { Sensitivity = [] };
+            }
+
+            if (JsonNullCheck.FirstNull(result, Json.RunResult) is { } missing)
+            {
+                throw new InvalidDataException($"{path}: not a RiskSim run result ({missing} is missing or null).");
+            }
+
+            return result;
         }
         catch (JsonException e)
         {

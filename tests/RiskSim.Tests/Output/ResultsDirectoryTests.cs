@@ -306,4 +306,31 @@ public sealed class ResultsDirectoryTests : IDisposable
         using var dir = ResultsDirectory.Create(Path.Combine(root, "out"));
         Assert.Throws<ArgumentException>(() => new TrialsParquetSink(dir, ["lac_end"], SyntheticRun.Meta));
     }
+
+    [Theory]
+    [InlineData("null-entry", "$.files[1] is missing or null")]
+    [InlineData("null-name", "$.files[0].name is missing or null")]
+    [InlineData("null-hash", "$.files[0].sha256 is missing or null")]
+    public void A_manifest_with_a_null_file_entry_is_not_a_manifest(string damage, string expected)
+    {
+        // Edited by hand: refused when read (as any other damaged manifest), not a NullReferenceException
+        // later in a check, a comparison or a report's refresh.
+        string final = Path.Combine(root, "out");
+        CommitSet(final, replace: false, ("plan.parquet", "PLAN"), ("trials.parquet", "TRIALS"));
+        string path = Path.Combine(final, ResultsDirectory.ManifestFileName);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var files = json["files"]!.AsArray();
+        switch (damage)
+        {
+            case "null-entry": files[1] = null; break;
+            case "null-name": files[0]!["name"] = null; break;
+            default: files[0]!["sha256"] = null; break;
+        }
+
+        File.WriteAllText(path, json.ToJsonString());
+        var e = Assert.Throws<InvalidDataException>(() => ResultsManifest.Read(final));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(ResultsManifest.Check(final));
+    }
 }

@@ -78,6 +78,44 @@ public sealed class ReportCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, HtmlReportExporter.ReportFileName)));
     }
 
+    [Fact]
+    public void A_null_in_result_json_or_in_the_manifest_exits_2_with_its_path_and_no_stack_trace()
+    {
+        string output = temp["nulls"];
+        var run = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "200", "--seed", "7", "--out", output, "--quiet");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string json = Path.Combine(output, RunResultJson.FileName);
+        string manifest = Path.Combine(output, ResultsDirectory.ManifestFileName);
+        string goodJson = File.ReadAllText(json);
+
+        // A plan row nulled by hand: refused when read, not a NullReferenceException in a chart.
+        var edited = System.Text.Json.Nodes.JsonNode.Parse(goodJson)!.AsObject();
+        edited["plan"]!.AsArray()[3] = null;
+        File.WriteAllText(json, edited.ToJsonString());
+        var report = CliHarness.Run("report", output);
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains("$.plan[3] is missing or null", report.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(report.Error + report.Out), report.ToString());
+
+        // A manifest entry nulled by hand: the report is not rebuilt, nothing changes.
+        File.WriteAllText(json, goodJson);
+        var files = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        files["files"]!.AsArray()[1] = null;
+        string brokenManifest = files.ToJsonString();
+        File.WriteAllText(manifest, brokenManifest);
+        report = CliHarness.Run("report", output);
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains("$.files[1] is missing or null", report.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(report.Error + report.Out), report.ToString());
+        Assert.Equal(brokenManifest, File.ReadAllText(manifest));
+
+        // compare reads the same manifest: a plain message too.
+        var compare = CliHarness.Run("compare", output, output, "--out", temp["nulls-compare"]);
+        Assert.Equal(2, compare.ExitCode);
+        Assert.Contains("$.files[1] is missing or null", compare.Error, StringComparison.Ordinal);
+        Assert.False(CliHarness.HasStackTrace(compare.Error + compare.Out), compare.ToString());
+    }
+
     /// <summary>A real 200-trial run and a small sensitivity analysis of the same scenario (the CLI's defaults would run ~25,000 trials).</summary>
     internal static void RunAndAnalyse(string results, string sensitivity)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using RiskSim.Analysis;
@@ -110,6 +111,65 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
         var read = RunResultJson.Read(path);
         Assert.Equal(rows, read.Sensitivity);
         Assert.Equal(text, RunResultJson.ToJson(read));
+    }
+
+    [Theory]
+    [InlineData("plan", "$.plan[3]")]
+    [InlineData("years", "$.years[1]")]
+    [InlineData("summary", "$.summary[0]")]
+    public void A_null_element_of_a_list_is_refused_naming_its_path(string member, string expected)
+    {
+        // Written by hand or damaged: the reader refuses it with the element's path, instead of a
+        // NullReferenceException far away in a chart or a comparison.
+        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        int at = int.Parse(expected[(expected.IndexOf('[', StringComparison.Ordinal) + 1)..^1], CultureInfo.InvariantCulture);
+        json[member]!.AsArray()[at] = null;
+        string path = Path.Combine(run.Folder[$"null-{member}"], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString());
+
+        var e = Assert.Throws<InvalidDataException>(() => RunResultJson.Read(path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{expected} is missing or null", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_member_is_refused_naming_it()
+    {
+        // A top-level member is `required`: the serializer refuses the file naming it. A record's member
+        // (a constructor parameter) would come through as null: the reader refuses it with its path.
+        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        Assert.True(json.Remove("plan"));
+        string path = Path.Combine(run.Folder["missing-plan"], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString());
+        var e = Assert.Throws<InvalidDataException>(() => RunResultJson.Read(path));
+        Assert.Contains("'plan'", e.Message, StringComparison.Ordinal);
+
+        json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        Assert.True(json["contingency"]!.AsObject().Remove("levels"));
+        path = Path.Combine(run.Folder["missing-levels"], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString());
+        e = Assert.Throws<InvalidDataException>(() => RunResultJson.Read(path));
+        Assert.Contains("$.contingency.levels is missing or null", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nullable_members_and_elements_may_be_null()
+    {
+        // The unadjusted outcome (no realisation factor) and a paper row's missing reference are nullable:
+        // a file with them null reads back as written.
+        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        json["unadjusted"] = null;
+        json["paper_table"]!.AsArray()[0]!["reference"]!.AsArray()[0] = null;
+        string path = Path.Combine(run.Folder["nullable"], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString());
+
+        var read = RunResultJson.Read(path);
+        Assert.Null(read.Unadjusted);
+        Assert.Null(read.PaperTable[0].Reference[0]);
     }
 
     [Fact]
