@@ -21,8 +21,7 @@ public sealed class ReportCommandTests : IDisposable
     public void Run_writes_the_report_into_the_set_and_report_rebuilds_the_same_page_from_result_json()
     {
         string output = temp["results"];
-        var run = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "200", "--seed", "7", "--out", output, "--quiet");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        RunInto(output);
         string page = Path.Combine(output, HtmlReportExporter.ReportFileName);
         string written = File.ReadAllText(page);
         Assert.Contains(ResultsManifest.Read(output)!.Files, f => f.Name == HtmlReportExporter.ReportFileName);
@@ -82,8 +81,7 @@ public sealed class ReportCommandTests : IDisposable
     public void A_null_in_result_json_or_in_the_manifest_exits_2_with_its_path_and_no_stack_trace()
     {
         string output = temp["nulls"];
-        var run = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "200", "--seed", "7", "--out", output, "--quiet");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        RunInto(output);
         string json = Path.Combine(output, RunResultJson.FileName);
         string manifest = Path.Combine(output, ResultsDirectory.ManifestFileName);
         string goodJson = File.ReadAllText(json);
@@ -116,11 +114,17 @@ public sealed class ReportCommandTests : IDisposable
         Assert.False(CliHarness.HasStackTrace(compare.Error + compare.Out), compare.ToString());
     }
 
+    /// <summary>A real 200-trial Staffordshire run into <paramref name="folder"/>, which must succeed.</summary>
+    private static void RunInto(string folder)
+    {
+        var run = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "200", "--seed", "7", "--out", folder, "--quiet");
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
     /// <summary>A real 200-trial run and a small sensitivity analysis of the same scenario (the CLI's defaults would run ~25,000 trials).</summary>
     internal static void RunAndAnalyse(string results, string sensitivity)
     {
-        var run = CliHarness.Run("run", CliHarness.StaffordshirePath, "--trials", "200", "--seed", "7", "--out", results, "--quiet");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        RunInto(results);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer) });
         int code = SensitivityCommand.Execute(

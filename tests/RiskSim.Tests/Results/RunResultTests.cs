@@ -113,6 +113,18 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
         Assert.Equal(text, RunResultJson.ToJson(read));
     }
 
+    /// <summary>The shared run's result.json as a JSON tree, to edit.</summary>
+    private JsonObject ResultJson() => JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+
+    /// <summary>Writes <paramref name="json"/> as result.json in a new folder <paramref name="folder"/> of the run's temporary folder.</summary>
+    private string WriteResultJson(string folder, JsonObject json)
+    {
+        string path = Path.Combine(run.Folder[folder], RunResultJson.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
     [Theory]
     [InlineData("plan", "$.plan[3]")]
     [InlineData("years", "$.years[1]")]
@@ -121,12 +133,10 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
     {
         // Written by hand or damaged: the reader refuses it with the element's path, instead of a
         // NullReferenceException far away in a chart or a comparison.
-        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        var json = ResultJson();
         int at = int.Parse(expected[(expected.IndexOf('[', StringComparison.Ordinal) + 1)..^1], CultureInfo.InvariantCulture);
         json[member]!.AsArray()[at] = null;
-        string path = Path.Combine(run.Folder[$"null-{member}"], RunResultJson.FileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, json.ToJsonString());
+        string path = WriteResultJson($"null-{member}", json);
 
         var e = Assert.Throws<InvalidDataException>(() => RunResultJson.Read(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
@@ -138,19 +148,15 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
     {
         // A top-level member is `required`: the serializer refuses the file naming it. A record's member
         // (a constructor parameter) would come through as null: the reader refuses it with its path.
-        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        var json = ResultJson();
         Assert.True(json.Remove("plan"));
-        string path = Path.Combine(run.Folder["missing-plan"], RunResultJson.FileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, json.ToJsonString());
+        string path = WriteResultJson("missing-plan", json);
         var e = Assert.Throws<InvalidDataException>(() => RunResultJson.Read(path));
         Assert.Contains("'plan'", e.Message, StringComparison.Ordinal);
 
-        json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        json = ResultJson();
         Assert.True(json["contingency"]!.AsObject().Remove("levels"));
-        path = Path.Combine(run.Folder["missing-levels"], RunResultJson.FileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, json.ToJsonString());
+        path = WriteResultJson("missing-levels", json);
         e = Assert.Throws<InvalidDataException>(() => RunResultJson.Read(path));
         Assert.Contains("$.contingency.levels is missing or null", e.Message, StringComparison.Ordinal);
     }
@@ -160,12 +166,10 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
     {
         // The unadjusted outcome (no realisation factor) and a paper row's missing reference are nullable:
         // a file with them null reads back as written.
-        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        var json = ResultJson();
         json["unadjusted"] = null;
         json["paper_table"]!.AsArray()[0]!["reference"]!.AsArray()[0] = null;
-        string path = Path.Combine(run.Folder["nullable"], RunResultJson.FileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, json.ToJsonString());
+        string path = WriteResultJson("nullable", json);
 
         var read = RunResultJson.Read(path);
         Assert.Null(read.Unadjusted);
@@ -177,11 +181,9 @@ public sealed class RunResultTests : IClassFixture<RunResultTests.SmallRun>
     {
         // The member is optional (a file written by hand, or before sensitivity rows were stored). The
         // source-generated reader would leave it null; RunResultJson.Read gives the property's default.
-        var json = JsonNode.Parse(RunResultJson.ToJson(run.Result))!.AsObject();
+        var json = ResultJson();
         Assert.True(json.Remove("sensitivity"));
-        string path = Path.Combine(run.Folder["no-sensitivity"], RunResultJson.FileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, json.ToJsonString());
+        string path = WriteResultJson("no-sensitivity", json);
 
         var read = RunResultJson.Read(path);
         Assert.NotNull(read.Sensitivity);
