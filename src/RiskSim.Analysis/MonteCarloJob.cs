@@ -88,7 +88,7 @@ public sealed class MonteCarloJob(Scenario scenario, CompiledModel model, string
         // The files are independent of each other (each reads the finished result and writes its own
         // path), so with several threads they are written at once, longest first: the exporters (the
         // workbook, then the report, about 0.1 s at 50,000 trials), result.json, then the small Parquet
-        // files. Started last, as before, the report ended about 10 ms after the rest on two threads.
+        // files. When the report was started last, it finished about 10 ms later on two threads.
         var writers = ResultFileWriters(result, directory, settings.FileExporters).Reverse().ToList();
         writers.Add(() => SummaryParquetWriter.Write(directory.PathFor(SummaryParquetWriter.FileName), summary, meta, coverages, unadjusted));
         writers.Add(() => PlanParquetWriter.Write(directory.PathFor(PlanParquetWriter.FileName), plan, scenario.Reference, meta));
