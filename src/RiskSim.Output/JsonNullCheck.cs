@@ -22,32 +22,20 @@ internal static class JsonNullCheck
     /// <summary>The JSON path of the first disallowed null in <paramref name="value"/>, or null when there is none.</summary>
     /// <param name="value">What was read.</param>
     /// <param name="info">The type information it was read with.</param>
-    public static string? FirstNull(object value, JsonTypeInfo info) => Find(value, info, "$");
+    public static string? FirstNull(object value, JsonTypeInfo info) => Find(value, info) is { } path ? "$" + path : null;
 
-    private static string? Find(object value, JsonTypeInfo info, string path)
+    /// <summary>The path, below <paramref name="value"/>, of its first disallowed null; built only on the way back from one.</summary>
+    private static string? Find(object value, JsonTypeInfo info)
     {
         switch (info.Kind)
         {
             case JsonTypeInfoKind.Object:
                 foreach (var property in info.Properties)
                 {
-                    if (property.Get is null)
+                    if (property.Get is not null
+                        && Below(property.Get(value), property.IsGetNullable, info.Options.GetTypeInfo(property.PropertyType)) is { } path)
                     {
-                        continue;
-                    }
-
-                    string at = $"{path}.{property.Name}";
-                    object? member = property.Get(value);
-                    if (member is null)
-                    {
-                        if (!property.IsGetNullable)
-                        {
-                            return at;
-                        }
-                    }
-                    else if (Find(member, info.Options.GetTypeInfo(property.PropertyType), at) is { } found)
-                    {
-                        return found;
+                        return "." + property.Name + path;
                     }
                 }
 
@@ -61,17 +49,9 @@ internal static class JsonNullCheck
                 int i = 0;
                 foreach (object? element in (IEnumerable)value)
                 {
-                    string at = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
-                    if (element is null)
+                    if (Below(element, nullableElements, elementInfo) is { } path)
                     {
-                        if (!nullableElements)
-                        {
-                            return at;
-                        }
-                    }
-                    else if (Find(element, elementInfo, at) is { } found)
-                    {
-                        return found;
+                        return string.Create(CultureInfo.InvariantCulture, $"[{i}]{path}");
                     }
 
                     i++;
@@ -85,4 +65,8 @@ internal static class JsonNullCheck
                 return null;
         }
     }
+
+    /// <summary>"" when <paramref name="value"/> is a null its type does not allow, else the path of a null inside it, or null.</summary>
+    private static string? Below(object? value, bool mayBeNull, JsonTypeInfo info) =>
+        value is null ? (mayBeNull ? null : string.Empty) : Find(value, info);
 }

@@ -66,7 +66,7 @@ public sealed record ResultsManifest(
         try
         {
             var manifest = JsonSerializer.Deserialize(File.ReadAllText(path), Json.ResultsManifest);
-            if (manifest is null || manifest.Format != CurrentFormat || manifest.Files is null)
+            if (manifest is null || manifest.Format != CurrentFormat)
             {
                 throw new InvalidDataException($"{path} is not a RiskSim results manifest ({CurrentFormat}).");
             }
